@@ -1,0 +1,4 @@
+namespace NeuralStyle.Engine;
+
+/// <summary>The requested device (for example <c>cuda:0</c>) is not available to this build or machine.</summary>
+public sealed class DeviceUnavailableException(string message) : NeuralStyleException(message);

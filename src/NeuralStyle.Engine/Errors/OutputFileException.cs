@@ -1,0 +1,4 @@
+namespace NeuralStyle.Engine;
+
+/// <summary>An output file could not be written.</summary>
+public sealed class OutputFileException(string message, Exception? inner = null) : NeuralStyleException(message, inner);

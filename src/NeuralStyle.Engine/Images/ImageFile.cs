@@ -1,0 +1,74 @@
+using NeuralStyle.Engine.IO;
+using NeuralStyle.Engine.Native;
+
+namespace NeuralStyle.Engine.Images;
+
+/// <summary>Decodes and encodes images through libvips in the native engine.</summary>
+public static unsafe class ImageFile
+{
+    /// <summary>Images whose header claims more pixels than this are rejected before decoding (about 16k x 16k).</summary>
+    public const long MaxInputPixels = 268_435_456;
+
+    /// <summary>Width and height after EXIF orientation, from the header alone.</summary>
+    public static (int Width, int Height) Probe(string path)
+    {
+        RequireFile(path);
+        NativeLibraryGuard.EnsureLoaded();
+        var error = new NativeError();
+        var status = NativeMethods.ImageProbe(path, MaxInputPixels, out var width, out var height, ref error);
+        NativeResult.ThrowIfFailed(status, error);
+        return (width, height);
+    }
+
+    /// <summary>Decodes <paramref name="path"/> resized (Lanczos3) to exactly width x height; no resampling when it already is.</summary>
+    public static RgbImage Read(string path, int width, int height)
+    {
+        RequireFile(path);
+        NativeLibraryGuard.EnsureLoaded();
+        var pixels = new float[3 * width * height];
+        var error = new NativeError();
+        fixed (float* data = pixels)
+        {
+            var status = NativeMethods.ImageRead(path, MaxInputPixels, width, height, data, ref error);
+            NativeResult.ThrowIfFailed(status, error);
+        }
+        return new RgbImage(width, height, pixels);
+    }
+
+    /// <summary>Decodes <paramref name="path"/> with its longest side scaled to <paramref name="longestSide"/>.</summary>
+    public static RgbImage ReadFitted(string path, int longestSide)
+    {
+        var (width, height) = Probe(path);
+        var (fittedWidth, fittedHeight) = ImageSizing.FitLongestSide(width, height, longestSide);
+        return Read(path, fittedWidth, fittedHeight);
+    }
+
+    /// <summary>Writes a PNG atomically with one text chunk per metadata entry.</summary>
+    public static void WritePng(string path, RgbImage image, IReadOnlyDictionary<string, string> metadata)
+    {
+        NativeLibraryGuard.EnsureLoaded();
+        AtomicFile.WriteWith(path, temporary =>
+        {
+            using var text = new NativeTextChunks(metadata);
+            var error = new NativeError();
+            fixed (float* data = image.Pixels)
+            {
+                var status = NativeMethods.ImageWritePng(temporary, data, image.Width, image.Height,
+                    text.Keys, text.Values, text.Count, ref error);
+                NativeResult.ThrowIfFailed(status, error);
+            }
+        });
+    }
+
+    private static void RequireFile(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new ImageUnreadableException($"cannot read image '{path}': it is a directory");
+        }
+        if (!File.Exists(path))
+        {
+            throw new ImageUnreadableException($"cannot read image '{path}': file does not exist");
+        }
+    }
+}

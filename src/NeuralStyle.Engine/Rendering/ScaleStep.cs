@@ -1,0 +1,66 @@
+using NeuralStyle.Engine.Images;
+using NeuralStyle.Engine.Settings;
+
+namespace NeuralStyle.Engine.Rendering;
+
+/// <summary>One scale of a render: the content image at that size, its targets, and the optimisation.</summary>
+internal sealed class ScaleStep
+{
+    private readonly Vgg19Model _model;
+    private readonly RenderSettings _settings;
+    private readonly FeatureTargets _contentTargets;
+    private readonly FeatureTargets _styleTargets;
+    private readonly FeatureTargets? _blended;
+
+    public ScaleStep(StyleTransfer engine, Vgg19Model model, RenderInputs inputs, RenderSettings settings, int size)
+    {
+        _model = model;
+        _settings = settings;
+        Size = size;
+        var (width, height) = ImageSizing.FitLongestSide(inputs.ContentWidth, inputs.ContentHeight, size);
+        Content = ImageFile.Read(inputs.Content.Path, width, height);
+        var content = Content;
+        _contentTargets = engine.Targets.Get(model, TargetKind.Content, inputs.Content, () => content,
+            width, height, settings.Pooling, settings.ContentLayers);
+        var styleSize = RenderSettingsValidator.StyleSize(settings, size);
+        var styles = inputs.Styles.Select(style =>
+        {
+            var (w, h) = ImageSizing.FitLongestSide(ImageFile.Probe(style.Path).Width, ImageFile.Probe(style.Path).Height, styleSize);
+            return engine.Targets.Get(model, TargetKind.Style, style, () => ImageFile.Read(style.Path, w, h),
+                w, h, settings.Pooling, settings.StyleLayers);
+        }).ToArray();
+        if (styles.Length == 1)
+        {
+            _styleTargets = styles[0];
+        }
+        else
+        {
+            _blended = FeatureTargets.Blend(styles, inputs.BlendWeights);
+            _styleTargets = _blended;
+        }
+    }
+
+    /// <summary>Longest side at this scale.</summary>
+    public int Size { get; }
+
+    /// <summary>The content image at this scale's size.</summary>
+    public RgbImage Content { get; }
+
+    /// <summary>Optimises one image per settings entry (a batch of one or more) from <paramref name="initials"/>.</summary>
+    public OptimisationOutcome Optimise(IReadOnlyList<RenderSettings> items, IReadOnlyList<RgbImage> initials,
+        Action<OptimisationStep> onStep, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var options = new OptimisationOptions(_settings.Iterations, _settings.Optimizer, _settings.Pooling,
+                _settings.EffectiveLearningRate, items.Max(i => i.SaveEvery));
+            var batch = items.Select((s, b) => new OptimisationItem(s.EffectiveContentWeight, s.StyleWeight, s.TvWeight,
+                s.EffectiveStyleLayerWeights, initials[b])).ToArray();
+            return PixelOptimisation.Run(_model, _contentTargets, _styleTargets, options, batch, onStep, cancellationToken);
+        }
+        finally
+        {
+            _blended?.Dispose();
+        }
+    }
+}

@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using NeuralStyle.Engine.Images;
+using NeuralStyle.Engine.Layers;
+using NeuralStyle.Engine.Settings;
+using NeuralStyle.Engine.Weights;
+
+namespace NeuralStyle.Engine.Rendering;
+
+/// <summary>
+/// Renders style transfers on one device. Keeps VGG-19 loaded between renders (reloading only
+/// when a render needs deeper layers, other weights or another device) and caches targets.
+/// </summary>
+public sealed class StyleTransfer : IDisposable
+{
+    private Vgg19Model? _model;
+
+    /// <summary>Content and style targets computed so far, and reuses.</summary>
+    public TargetCache Targets { get; } = new();
+
+    /// <summary>How many times VGG-19 was loaded onto a device.</summary>
+    public int ModelLoads { get; private set; }
+
+    /// <summary>Makes sure the model reaches every layer of <paramref name="settings"/>, loading it if needed.</summary>
+    public Vgg19Model Prepare(IEnumerable<RenderSettings> settings)
+    {
+        var all = settings.ToArray();
+        var first = all[0];
+        if (all.Any(s => s.Weights != first.Weights || s.Device != first.Device))
+        {
+            throw new InvalidSettingException("weights", "one engine serves one weights file on one device");
+        }
+        var layers = all.SelectMany(s => s.ContentLayers.Concat(s.StyleLayers)).Distinct().ToArray();
+        var needed = layers.Max(l => VggLayers.ConvolutionsNeededFor(VggLayers.IndexOf(l, "layers")));
+        var sameModel = _model is { } model && model.WeightsPath == first.Weights && model.Device == first.Device;
+        if (sameModel && _model!.ConvolutionCount >= needed)
+        {
+            return _model;
+        }
+        // Loading deeper keeps every layer the previous model reached, so earlier targets stay valid to recompute.
+        var convolutions = sameModel ? Math.Max(needed, _model!.ConvolutionCount) : needed;
+        Targets.Clear();
+        _model?.Dispose();
+        _model = null;
+        var weights = Vgg19Weights.Load(first.Weights, convolutions);
+        _model = Vgg19Model.Load(weights, first.Device);
+        ModelLoads++;
+        return _model;
+    }
+
+    /// <summary>Renders one request. Cancellation stops at the next iteration and returns the image so far.</summary>
+    public RenderResult Render(RenderRequest request, Action<RenderProgress>? onProgress = null,
+        CancellationToken cancellationToken = default) =>
+        RenderBatch([request], onProgress is null ? null : (_, progress) => onProgress(progress), cancellationToken)[0];
+
+    /// <summary>
+    /// Optimises several requests together in one batch on the device. They must differ only in
+    /// per-image settings (<see cref="BatchCompatibility"/>); each result equals its solo render up to
+    /// floating-point summation order. Progress names the request by its index.
+    /// </summary>
+    public IReadOnlyList<RenderResult> RenderBatch(IReadOnlyList<RenderRequest> requests,
+        Action<int, RenderProgress>? onProgress = null, CancellationToken cancellationToken = default)
+    {
+        foreach (var request in requests)
+        {
+            RenderSettingsValidator.Validate(request.Settings);
+        }
+        BatchCompatibility.Require(requests);
+        var shared = requests[0].Settings;
+        var inputs = RenderInputs.Open(requests[0]);
+        var model = Prepare(requests.Select(r => r.Settings));
+        var clock = Stopwatch.StartNew();
+        var scales = shared.EffectiveScales;
+        var totalIterations = scales.Count * shared.Iterations;
+        var records = requests.Select(_ => new List<IterationLosses>()).ToArray();
+        IReadOnlyList<RgbImage>? results = null;
+        RgbImage? content = null;
+        var cancelled = false;
+        for (var scaleIndex = 0; scaleIndex < scales.Count && !cancelled; scaleIndex++)
+        {
+            var scale = new ScaleStep(this, model, inputs, shared, scales[scaleIndex]);
+            content = scale.Content;
+            var current = content;
+            var initials = results is null
+                ? requests.Select(r => inputs.InitialImage(current, r.Settings)).ToArray()
+                : results.Select(r => ImageResampling.Bilinear(r, current.Width, current.Height)).ToArray();
+            var offset = scaleIndex * shared.Iterations;
+            var outcome = scale.Optimise(requests.Select(r => r.Settings).ToArray(), initials, step =>
+            {
+                for (var b = 0; b < requests.Count; b++)
+                {
+                    var losses = step.Losses[b] with
+                    {
+                        Iteration = step.Iteration + offset,
+                        Scale = scales.Count > 1 ? scale.Size : null,
+                    };
+                    records[b].Add(losses);
+                    onProgress?.Invoke(b, new RenderProgress(scaleIndex, scales.Count, losses.Iteration,
+                        totalIterations, losses, step.Snapshots?[b]));
+                }
+            }, cancellationToken);
+            results = outcome.Images;
+            cancelled = outcome.Cancelled;
+        }
+        var seconds = clock.Elapsed.TotalSeconds;
+        return requests.Select((request, b) =>
+        {
+            var image = request.Settings.OriginalColors ? ColorTransfer.KeepContentColors(results![b], content!) : results![b];
+            var trace = new RenderTrace(request.Settings.Resolve(), model.WeightsSha256, inputs.Content, inputs.Styles,
+                model.Device, image.Width, image.Height, cancelled, seconds, records[b]);
+            return new RenderResult(image, trace);
+        }).ToArray();
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Targets.Dispose();
+        _model?.Dispose();
+    }
+}

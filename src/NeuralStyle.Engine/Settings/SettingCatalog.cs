@@ -1,0 +1,78 @@
+namespace NeuralStyle.Engine.Settings;
+
+/// <summary>
+/// The one list of settings. The CLI builds its options from it, the sweep spec and JSON read
+/// their keys through it, and the README documents it, so a name cannot drift between them.
+/// </summary>
+public static class SettingCatalog
+{
+    /// <summary>Every setting in the order the help lists them.</summary>
+    public static IReadOnlyList<SettingDefinition> All { get; } =
+    [
+        new("content_weight", "alpha: weight of the content loss", "1, or alpha_beta x style_weight",
+            (s, v) => s with { ContentWeight = v.Double("content_weight") }),
+        new("style_weight", "beta: weight of the style loss", "1000",
+            (s, v) => s with { StyleWeight = v.Double("style_weight") }),
+        new("alpha_beta", "content/style ratio alpha/beta; sets content_weight = alpha_beta x style_weight", "unset",
+            (s, v) => s with { AlphaBeta = v.Double("alpha_beta") }),
+        new("tv_weight", "weight of the total-variation smoothness loss", "0",
+            (s, v) => s with { TvWeight = v.Double("tv_weight") }),
+        new("content_layers", "VGG-19 layers matched to the content image", "relu4_2",
+            (s, v) => s with { ContentLayers = v.List("content_layers") }),
+        new("style_layers", "VGG-19 layers whose Gram matrices are matched to the style", string.Join(",", RenderSettings.DefaultStyleLayers),
+            (s, v) => s with { StyleLayers = v.List("style_layers") }),
+        new("style_layer_weights", "w_l, one per style layer", "equal, summing to 1",
+            (s, v) => s with { StyleLayerWeights = v.Doubles("style_layer_weights") }),
+        new("size", "longest side of the result in pixels", "256",
+            (s, v) => s with { Size = v.Int("size") }),
+        new("iterations", "optimiser updates (per scale with scales)", "300",
+            (s, v) => s with { Iterations = v.Int("iterations") }),
+        new("optimizer", "lbfgs or adam", "lbfgs",
+            (s, v) => s with { Optimizer = v.Enum<OptimizerKind>("optimizer") }),
+        new("learning_rate", "optimiser step size", "1 for lbfgs, 0.02 for adam",
+            (s, v) => s with { LearningRate = v.Double("learning_rate") }),
+        new("init", "first image: content, noise, style, or a path to an image", "content",
+            (s, v) => s with { Init = v.Single("init") }),
+        new("pooling", "max or avg", "max",
+            (s, v) => s with { Pooling = v.Enum<PoolingKind>("pooling") }),
+        new("seed", "seed of the noise initialisation", "0",
+            (s, v) => s with { Seed = v.Long("seed") }),
+        new("device", "cpu, cuda or cuda:N", "cpu",
+            (s, v) => s with { Device = v.Single("device") }),
+        new("save_every", "write an intermediate image every N iterations (0: never)", "0",
+            (s, v) => s with { SaveEvery = v.Int("save_every") }),
+        new("weights", "VGG-19 .safetensors file (torchvision key names)", "$NSF_WEIGHTS or ~/.cache/neuralstyle-farm/vgg19.tv_in1k.safetensors",
+            (s, v) => s with { Weights = v.Single("weights") }),
+        new("style_scale", "style image's longest side relative to size", "1",
+            (s, v) => s with { StyleScale = v.Double("style_scale") }),
+        new("style_blend_weights", "one weight per style image when several are given", "equal, summing to 1",
+            (s, v) => s with { StyleBlendWeights = v.Doubles("style_blend_weights") }),
+        new("original_colors", "keep the content image's colours (true/false)", "false",
+            (s, v) => s with { OriginalColors = v.Bool("original_colors") }),
+        new("scales", "multi-scale schedule of sizes, e.g. 256,512; each starts from the previous result", "unset (just size)",
+            (s, v) => s with { Scales = v.Ints("scales") }),
+    ];
+
+    private static readonly Dictionary<string, SettingDefinition> ByName =
+        All.ToDictionary(d => d.Name, StringComparer.Ordinal);
+
+    /// <summary>The definition of <paramref name="name"/>; unknown names fail listing the known ones.</summary>
+    public static SettingDefinition Find(string name) =>
+        ByName.TryGetValue(name, out var definition)
+            ? definition
+            : throw new InvalidSettingException(name, $"unknown setting. Known settings: {string.Join(", ", All.Select(d => d.Name))}");
+
+    /// <summary>True when <paramref name="name"/> is a setting.</summary>
+    public static bool Contains(string name) => ByName.ContainsKey(name);
+
+    /// <summary>Applies raw values in order, then validates the result.</summary>
+    public static RenderSettings Apply(RenderSettings settings, IEnumerable<KeyValuePair<string, SettingValue>> values)
+    {
+        foreach (var (name, value) in values)
+        {
+            settings = Find(name).Apply(settings, value);
+        }
+        RenderSettingsValidator.Validate(settings);
+        return settings;
+    }
+}

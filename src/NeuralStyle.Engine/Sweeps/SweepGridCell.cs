@@ -1,0 +1,4 @@
+namespace NeuralStyle.Engine.Sweeps;
+
+/// <summary>Where a render's tile sits in the grid image, in pixels.</summary>
+public sealed record SweepGridCell(int Row, int Column, string Key, RenderStatus Status, int X, int Y, int Width, int Height);

@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using NeuralStyle.Engine.Rendering;
+
+namespace NeuralStyle.Engine.Sweeps;
+
+/// <summary>
+/// Renders a sweep plan into a directory on one engine: skips renders already done there (same
+/// key, image present), batches compatible renders, keeps going past a failed render, rewrites
+/// sweep.json after every batch, and lays out the grid pages at the end.
+/// </summary>
+public sealed class SweepRunner(StyleTransfer engine, int batchSize)
+{
+    /// <summary>Runs <paramref name="plan"/> into <paramref name="directory"/>.</summary>
+    public SweepOutcome Run(SweepPlan plan, string directory, ISweepObserver? observer = null,
+        CancellationToken cancellationToken = default)
+    {
+        var inputs = new SweepInputs(plan);
+        foreach (var group in plan.Points.GroupBy(p => (p.Request.Settings.Weights, p.Request.Settings.Device)))
+        {
+            engine.Prepare(group.Select(p => p.Request.Settings));
+        }
+        Directory.CreateDirectory(Path.Combine(directory, SweepFiles.RendersFolder));
+        var previous = (SweepManifest.TryRead(directory)?.Renders ?? []).ToDictionary(r => r.Key);
+        var records = plan.Points.Select(point =>
+        {
+            var key = inputs.KeyOf(point);
+            return previous.TryGetValue(key, out var done) && done.Status == RenderStatus.Done
+                && done.Image is not null && File.Exists(Path.Combine(directory, done.Image))
+                ? done with { Index = point.Index, Page = point.Page, Row = point.Row, Column = point.Column }
+                : inputs.Pending(point, key);
+        }).ToArray();
+        var reused = records.Count(r => r.Status == RenderStatus.Done);
+        observer?.OnPlanned(plan, reused);
+
+        var state = new SweepState(directory, plan, records, engine);
+        var todo = plan.Points.Where(p => records[p.Index].Status != RenderStatus.Done);
+        foreach (var batch in Batches(todo))
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+            RenderBatch(batch, state, observer, cancellationToken);
+            state.WriteManifest([]);
+        }
+        var grids = plan.Pages.Select(page => state.WriteGrid(page, observer)).ToArray();
+        var manifest = state.WriteManifest(grids);
+        return new SweepOutcome(manifest, state.Rendered, reused, records.Count(r => r.Status == RenderStatus.Failed),
+            cancellationToken.IsCancellationRequested);
+    }
+
+    private IEnumerable<IReadOnlyList<SweepPoint>> Batches(IEnumerable<SweepPoint> points) =>
+        points.GroupBy(p => BatchCompatibility.KeyOf(p.Request))
+            .SelectMany(group => group.Chunk(Math.Max(1, batchSize)));
+
+    private void RenderBatch(IReadOnlyList<SweepPoint> batch, SweepState state, ISweepObserver? observer,
+        CancellationToken cancellationToken)
+    {
+        observer?.OnBatchStarted(batch);
+        var clock = Stopwatch.StartNew();
+        IReadOnlyList<RenderResult> results;
+        try
+        {
+            results = engine.RenderBatch(batch.Select(p => p.Request).ToArray(),
+                (b, progress) => observer?.OnIteration(batch[b], progress), cancellationToken);
+        }
+        catch (NeuralStyleException) when (batch.Count > 1)
+        {
+            // One bad render must not fail its neighbours: retry each on its own.
+            foreach (var point in batch)
+            {
+                RenderBatch([point], state, observer, cancellationToken);
+            }
+            return;
+        }
+        catch (NeuralStyleException e)
+        {
+            observer?.OnRenderFinished(batch[0], state.Fail(batch[0], e.Message));
+            return;
+        }
+        for (var b = 0; b < batch.Count; b++)
+        {
+            observer?.OnRenderFinished(batch[b], state.Complete(batch[b], results[b], clock.Elapsed.TotalSeconds, batch.Count));
+        }
+    }
+}

@@ -1,0 +1,140 @@
+using System.Text.Json;
+using NeuralStyle.Cli.Tests.Support;
+using NeuralStyle.Engine.Images;
+
+namespace NeuralStyle.Cli.Tests;
+
+[Collection(CliCollection.Name)]
+public sealed class RenderCommandTests(CliFixture fixture)
+{
+    [Fact]
+    public void A_render_writes_a_png_that_carries_its_settings_and_a_trace_in_the_contract_format()
+    {
+        var dir = fixture.NewDirectory();
+        var run = CliRun.Of($"render --content {fixture.Content} --style {fixture.Style} {fixture.Tiny} --alpha-beta 1e-3 --out {dir}/out.png --report {dir}/trace.json");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("wrote", run.Output);
+        using var meta = JsonDocument.Parse(PngText.Read($"{dir}/out.png")["neuralstyle"]);
+        var settings = meta.RootElement.GetProperty("settings");
+        Assert.Equal(1.0, settings.GetProperty("content_weight").GetDouble(), 9);
+        Assert.Equal(1e-3, settings.GetProperty("alpha_beta").GetDouble(), 12);
+        Assert.Equal(64, meta.RootElement.GetProperty("weights_sha256").GetString()!.Length);
+
+        using var trace = JsonDocument.Parse(File.ReadAllText($"{dir}/trace.json"));
+        var iterations = trace.RootElement.GetProperty("iterations");
+        Assert.Equal(4, iterations.GetArrayLength());
+        var first = iterations[0];
+        Assert.Equal(0, first.GetProperty("iteration").GetInt32());
+        foreach (var key in new[] { "total", "content", "style", "tv", "seconds" })
+        {
+            Assert.True(first.TryGetProperty(key, out _), $"trace iteration lacks '{key}'");
+        }
+        Assert.Equal(["relu1_1", "relu2_1"], first.GetProperty("style_layers").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["relu2_2"], first.GetProperty("content_layers").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(meta.RootElement.GetProperty("weights_sha256").GetString(), trace.RootElement.GetProperty("weights_sha256").GetString());
+    }
+
+    [Fact]
+    public void Plain_progress_lines_show_iterations_and_losses()
+    {
+        var dir = fixture.NewDirectory();
+        var run = CliRun.Of($"render --content {fixture.Content} --style {fixture.Style} {fixture.Tiny} --out {dir}/out.png");
+        Assert.Contains("iteration 0/3", run.Output);
+        Assert.Contains("iteration 3/3", run.Output);
+        Assert.Contains("it/s", run.Output);
+    }
+
+    public static TheoryData<string, int, string> BadInputs => new()
+    {
+        { "--content /nowhere/c.png", 3, "does not exist" },
+        { "--style /nowhere/s.png", 3, "does not exist" },
+        { "--style-weight -1", 2, "style_weight" },
+        { "--content-weight NaN", 2, "content_weight" },
+        { "--style-layers relu1_1,relu9_1", 2, "Valid layers: conv1_1" },
+        { "--size 8", 2, "size" },
+        { "--iterations 0", 2, "iterations" },
+        { "--device cuda:0", 4, "cuda:0" },
+        { "--weights /nowhere/w.safetensors", 3, "nsf weights random" },
+        { "--optimizer sgd", 2, "lbfgs, adam" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadInputs))]
+    public void Bad_input_gets_a_clear_message_an_exit_code_and_no_output_file(string change, int exitCode, string message)
+    {
+        var dir = fixture.NewDirectory();
+        var run = CliRun.Of($"render {fixture.TinyWith(change)} --out {dir}/out.png --report {dir}/t.json");
+
+        Assert.Equal(exitCode, run.ExitCode);
+        Assert.Contains(message, run.Error);
+        Assert.Empty(Directory.GetFileSystemEntries(dir));
+    }
+
+    [Theory]
+    [InlineData("not-an-image.jpg", "this is not an image")]
+    [InlineData("huge.png", "")]
+    public void A_corrupt_or_gigantic_image_is_an_input_error(string name, string content)
+    {
+        var dir = fixture.NewDirectory();
+        var path = Path.Combine(fixture.Directory, name);
+        if (content.Length > 0)
+        {
+            File.WriteAllText(path, content);
+        }
+        else
+        {
+            File.Copy(Path.Combine(AppContext.BaseDirectory, "Assets", "huge-header.png"), path, overwrite: true);
+        }
+        var run = CliRun.Of($"render --content {path} --style {fixture.Style} {fixture.Tiny} --out {dir}/out.png");
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains(name, run.Error);
+        Assert.Empty(Directory.GetFileSystemEntries(dir));
+    }
+
+    [Fact]
+    public void A_missing_required_option_is_a_usage_error()
+    {
+        var run = CliRun.Of($"render --style {fixture.Style} --out x.png");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--content", run.Error);
+    }
+
+    [Fact]
+    public void An_interrupt_stops_cleanly_and_keeps_the_current_image()
+    {
+        var dir = fixture.NewDirectory();
+        using var interrupt = new CancellationTokenSource();
+        using var output = new InterruptAfter("iteration 10/", interrupt);
+        var run = CliRun.Of($"render --content {fixture.Content} --style {fixture.Style} {fixture.Tiny.Replace("--iterations 3", "--iterations 200")} --out {dir}/out.png", interrupt.Token, output);
+
+        Assert.Equal(130, run.ExitCode);
+        Assert.Contains("stopped at iteration", run.Error);
+        using var meta = JsonDocument.Parse(PngText.Read($"{dir}/out.png")["neuralstyle"]);
+        Assert.True(meta.RootElement.GetProperty("cancelled").GetBoolean());
+        Assert.InRange(meta.RootElement.GetProperty("final").GetProperty("iteration").GetInt32(), 10, 199);
+    }
+
+    [Fact]
+    public void Save_every_writes_intermediate_images_beside_the_output()
+    {
+        var dir = fixture.NewDirectory();
+        var run = CliRun.Of($"render --content {fixture.Content} --style {fixture.Style} {fixture.Tiny} --save-every 2 --out {dir}/out.png");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(["out.iter0000.png", "out.iter0002.png", "out.png"],
+            Directory.GetFiles(dir).Select(Path.GetFileName).Order());
+    }
+
+    /// <summary>A writer that requests an interrupt once a line containing a marker is written, like a user pressing Ctrl-C.</summary>
+    private sealed class InterruptAfter(string marker, CancellationTokenSource interrupt) : StringWriter
+    {
+        public override void WriteLine(string? value)
+        {
+            base.WriteLine(value);
+            if (value?.Contains(marker) == true)
+            {
+                interrupt.Cancel();
+            }
+        }
+    }
+}

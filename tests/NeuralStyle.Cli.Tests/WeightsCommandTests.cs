@@ -1,0 +1,44 @@
+using NeuralStyle.Cli.Tests.Support;
+
+namespace NeuralStyle.Cli.Tests;
+
+[Collection(CliCollection.Name)]
+public sealed class WeightsCommandTests(CliFixture fixture)
+{
+    [Fact]
+    public void Random_weights_are_deterministic_and_info_lists_every_convolution()
+    {
+        var dir = fixture.NewDirectory();
+        var a = CliRun.Of($"weights random --seed 9 --out {dir}/a.safetensors");
+        var b = CliRun.Of($"weights random --seed 9 --out {dir}/b.safetensors");
+        Assert.Equal(0, a.ExitCode);
+        Assert.Equal(a.Output.Split("sha256")[1], b.Output.Split("sha256")[1]);
+
+        var info = CliRun.Of($"weights info {dir}/a.safetensors");
+        Assert.Equal(0, info.ExitCode);
+        Assert.Contains("conv5_4  features.34.weight   F32 [512, 512, 3, 3]", info.Output);
+        Assert.Contains("16 of 16 VGG-19 convolutions present", info.Output);
+    }
+
+    [Fact]
+    public void Info_on_a_file_that_is_not_weights_is_an_input_error()
+    {
+        var path = Path.Combine(fixture.NewDirectory(), "x.safetensors");
+        File.WriteAllText(path, "nope");
+        var run = CliRun.Of($"weights info {path}");
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("not a safetensors file", run.Error);
+    }
+
+    [Fact]
+    public void A_download_that_cannot_connect_fails_clearly_and_keeps_nothing()
+    {
+        var dir = fixture.NewDirectory();
+        // Port 9 (discard) on loopback refuses the connection at once.
+        var run = CliRun.Of($"weights download --url http://127.0.0.1:9/vgg19.safetensors --out {dir}/w.safetensors");
+        Assert.Equal(7, run.ExitCode);
+        Assert.Contains("cannot download weights", run.Error);
+        Assert.Contains("--weights PATH", run.Error);
+        Assert.Empty(Directory.GetFileSystemEntries(dir));
+    }
+}

@@ -1,0 +1,132 @@
+using NeuralStyle.Engine.Rendering;
+using NeuralStyle.Engine.Settings;
+using NeuralStyle.Engine.Tests.Support;
+
+namespace NeuralStyle.Engine.Tests.Rendering;
+
+[Collection(EngineCollection.Name)]
+public sealed class StyleTransferTests(EngineFixture fixture)
+{
+    private RenderSettings Tiny(int iterations = 4) => new()
+    {
+        Weights = fixture.WeightsPath,
+        Size = 32,
+        Iterations = iterations,
+        StyleLayers = ["relu1_1", "relu2_1", "relu3_1"],
+        ContentLayers = ["relu3_2"],
+    };
+
+    private RenderRequest Request(RenderSettings settings) => new(fixture.Content32, [fixture.Style32], settings);
+
+    [Theory]
+    [InlineData(OptimizerKind.Lbfgs)]
+    [InlineData(OptimizerKind.Adam)]
+    public void The_loss_falls_over_twenty_iterations(OptimizerKind optimizer)
+    {
+        using var engine = new StyleTransfer();
+        var trace = engine.Render(Request(Tiny(20) with { Optimizer = optimizer, Init = "noise" })).Trace;
+
+        Assert.Equal(Enumerable.Range(0, 21), trace.Iterations.Select(i => i.Iteration));
+        Assert.True(trace.Final.Total < 0.7 * trace.Iterations[0].Total,
+            $"{optimizer}: total {trace.Iterations[0].Total} -> {trace.Final.Total}");
+        Assert.All(trace.Iterations, i => Assert.True(double.IsFinite(i.Total)));
+    }
+
+    [Fact]
+    public void The_same_seed_and_settings_give_identical_pixels()
+    {
+        var settings = Tiny() with { Init = "noise", Seed = 11 };
+        using var first = new StyleTransfer();
+        using var second = new StyleTransfer();
+        var a = first.Render(Request(settings)).Image.Pixels;
+        var b = second.Render(Request(settings)).Image.Pixels;
+        var c = second.Render(Request(settings with { Seed = 12 })).Image.Pixels;
+
+        Assert.Equal(a, b);
+        Assert.NotEqual(a, c);
+    }
+
+    [Fact]
+    public void The_result_has_the_content_aspect_and_values_in_the_unit_range()
+    {
+        using var engine = new StyleTransfer();
+        var result = engine.Render(Request(Tiny(3)));
+        Assert.Equal((32, 24), (result.Image.Width, result.Image.Height));
+        Assert.All(result.Image.Pixels, p => Assert.InRange(p, 0f, 1f));
+        Assert.Equal(engine.Render(Request(Tiny(3))).Trace.WeightsSha256, result.Trace.WeightsSha256);
+    }
+
+    [Fact]
+    public void Cancelling_stops_at_the_next_iteration_and_keeps_the_image()
+    {
+        using var engine = new StyleTransfer();
+        using var cancel = new CancellationTokenSource();
+        var result = engine.Render(Request(Tiny(50)), progress =>
+        {
+            if (progress.Iteration == 3)
+            {
+                cancel.Cancel();
+            }
+        }, cancel.Token);
+
+        Assert.True(result.Cancelled);
+        Assert.Equal(3, result.Trace.Final.Iteration);
+        Assert.Equal(32 * 24 * 3, result.Image.Pixels.Length);
+    }
+
+    [Fact]
+    public void An_observer_that_throws_stops_the_render_with_its_exception()
+    {
+        using var engine = new StyleTransfer();
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            engine.Render(Request(Tiny(10)), p => throw new InvalidOperationException($"observer broke at {p.Iteration}")));
+        Assert.Equal("observer broke at 0", error.Message);
+    }
+
+    [Fact]
+    public void Cuda_on_a_cpu_build_is_a_clear_error()
+    {
+        using var engine = new StyleTransfer();
+        var error = Assert.Throws<DeviceUnavailableException>(() => engine.Render(Request(Tiny() with { Device = "cuda:0" })));
+        Assert.Contains("cuda:0", error.Message);
+    }
+
+    [Fact]
+    public void The_model_is_loaded_once_and_targets_are_reused_across_renders()
+    {
+        using var engine = new StyleTransfer();
+        engine.Render(Request(Tiny(2)));
+        engine.Render(Request(Tiny(2) with { StyleWeight = 10 }));
+        engine.Render(Request(Tiny(2) with { Pooling = PoolingKind.Avg }));
+
+        Assert.Equal(1, engine.ModelLoads);
+        Assert.Equal(4, engine.Targets.Computed);
+        Assert.Equal(2, engine.Targets.Reused);
+    }
+
+    [Fact]
+    public void Snapshots_arrive_every_save_every_iterations_and_at_the_end()
+    {
+        using var engine = new StyleTransfer();
+        var snapshots = new List<int>();
+        engine.Render(Request(Tiny(5) with { SaveEvery = 2 }), p =>
+        {
+            if (p.Snapshot is not null)
+            {
+                snapshots.Add(p.Iteration);
+            }
+        });
+        Assert.Equal([0, 2, 4, 5], snapshots);
+    }
+
+    [Fact]
+    public void Weights_of_the_wrong_shape_are_rejected_before_rendering()
+    {
+        using var directory = new TemporaryDirectory();
+        var path = directory.File("wrong.safetensors");
+        Engine.Weights.SafetensorsWriter.Write(path, [("features.0.weight", [64, 1, 3, 3], new float[64 * 9]), ("features.0.bias", [64], new float[64])]);
+        using var engine = new StyleTransfer();
+        var error = Assert.Throws<WeightsFileException>(() => engine.Render(Request(Tiny() with { Weights = path })));
+        Assert.Contains("[64, 1, 3, 3], expected [64, 3, 3, 3]", error.Message);
+    }
+}
