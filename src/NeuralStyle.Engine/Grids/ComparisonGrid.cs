@@ -88,12 +88,24 @@ public static class ComparisonGrid
         }
         var failed = cell.Status == RenderStatus.Failed;
         canvas.FillRect(x, y, tileWidth, tileHeight, failed ? Rgb.FailedFill : Rgb.MissingFill);
-        var text = failed ? $"FAILED\n{Shorten(cell.Error ?? "", 160)}" : cell.Status == RenderStatus.Cancelled ? "interrupted" : "not rendered";
-        canvas.DrawText(text, Font, tileWidth - 8, x + 4, y + 4, failed ? Rgb.FailedInk : Rgb.Muted);
+        var text = failed ? $"FAILED\n{cell.Error}" : cell.Status == RenderStatus.Cancelled ? "interrupted" : "not rendered";
+        canvas.DrawText(FitInto(text, tileWidth - 8, tileHeight - 8), Font, tileWidth - 8, x + 4, y + 4,
+            failed ? Rgb.FailedInk : Rgb.Muted);
+    }
+
+    /// <summary>The longest prefix of <paramref name="text"/> (ellipsised) whose wrapped lines fit the cell; sweep.json has the rest.</summary>
+    private static string FitInto(string text, int width, int height)
+    {
+        var length = text.Length;
+        while (length > 1 && GridCanvas.Measure(Shorten(text, length), Font, width).Height > height)
+        {
+            length = length * 3 / 4;
+        }
+        return Shorten(text, length);
     }
 
     private static string[] Labels(SweepAxis? axis, int count) =>
         axis is null ? new string[count] : axis.Values.Select(v => $"{axis.Name} = {v}").ToArray();
 
-    private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
+    private static string Shorten(string text, int length) => text.Length <= length ? text : text[..Math.Max(1, length - 1)] + "…";
 }

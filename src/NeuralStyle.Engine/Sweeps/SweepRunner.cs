@@ -75,12 +75,15 @@ public sealed class SweepRunner(StyleTransfer engine, int batchSize)
         }
         catch (NeuralStyleException e)
         {
-            observer?.OnRenderFinished(batch[0], state.Fail(batch[0], e.Message));
+            var failed = state.Fail(batch[0], e.Message);
+            observer?.OnRenderFinished(batch[0], failed);
             return;
         }
         for (var b = 0; b < batch.Count; b++)
         {
-            observer?.OnRenderFinished(batch[b], state.Complete(batch[b], results[b], clock.Elapsed.TotalSeconds, batch.Count));
+            // Recorded first: with no observer, a call through ?. would skip its arguments too.
+            var record = state.Complete(batch[b], results[b], clock.Elapsed.TotalSeconds, batch.Count);
+            observer?.OnRenderFinished(batch[b], record);
         }
     }
 }

@@ -74,9 +74,18 @@ internal sealed class SweepState(string directory, SweepPlan plan, SweepRenderRe
     {
         var first = records.First(r => r.Page == page.Index);
         var swept = new[] { page.Rows?.Name, page.Columns?.Name }.OfType<string>().ToHashSet();
+        // Settings derived from a swept one vary with it too.
         if (swept.Contains("alpha_beta") || swept.Contains("style_weight"))
         {
             swept.Add("content_weight");
+        }
+        if (swept.Contains("style_layers"))
+        {
+            swept.Add("style_layer_weights");
+        }
+        if (swept.Contains("scales"))
+        {
+            swept.Add("size");
         }
         var shared = Settings.RenderSettingsJson.ToElement(first.Settings).EnumerateObject()
             .Where(p => !swept.Contains(p.Name) && p.Name is not ("weights" or "device" or "save_every"))

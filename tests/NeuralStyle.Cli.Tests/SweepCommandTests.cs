@@ -1,0 +1,107 @@
+using System.Text.Json;
+using NeuralStyle.Cli.Tests.Support;
+
+namespace NeuralStyle.Cli.Tests;
+
+[Collection(CliCollection.Name)]
+public sealed class SweepCommandTests(CliFixture fixture)
+{
+    private string Spec(string body)
+    {
+        var path = Path.Combine(fixture.NewDirectory(), "sweep.yaml");
+        File.WriteAllText(path, $"content: {fixture.Content}\nstyle: {fixture.Style}\n" +
+            $"settings: {{size: 32, iterations: 2, weights: {fixture.Weights}, style_layers: [relu1_1, relu2_1], content_layers: [relu2_2]}}\n{body}");
+        return path;
+    }
+
+    [Fact]
+    public void A_spec_sweep_writes_renders_a_grid_and_a_manifest_with_every_render()
+    {
+        var outDir = Path.Combine(fixture.NewDirectory(), "out");
+        var run = CliRun.Of($"sweep {Spec("axes:\n  tv_weight: [0, 1]\n  alpha_beta: [1e-4, 1e-2]\n")} --out {outDir}");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("render 4/4", run.Output);
+        Assert.Equal(4, Directory.GetFiles(Path.Combine(outDir, "renders"), "*.png").Length);
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "sweep.json")));
+        var renders = manifest.RootElement.GetProperty("renders");
+        Assert.Equal(4, renders.GetArrayLength());
+        foreach (var render in renders.EnumerateArray())
+        {
+            Assert.Equal("done", render.GetProperty("status").GetString());
+            Assert.Equal(64, render.GetProperty("weights_sha256").GetString()!.Length);
+            Assert.True(render.GetProperty("final").GetProperty("style_layers").TryGetProperty("relu2_1", out _));
+            Assert.True(render.GetProperty("seconds").GetDouble() > 0);
+            Assert.True(File.Exists(Path.Combine(outDir, render.GetProperty("image").GetString()!)));
+            Assert.True(render.GetProperty("settings").TryGetProperty("content_weight", out _));
+        }
+        var grid = manifest.RootElement.GetProperty("grids")[0];
+        Assert.Equal("tv_weight", grid.GetProperty("rows").GetProperty("axis").GetString());
+        Assert.Equal(["1e-4", "1e-2"], grid.GetProperty("columns").GetProperty("values").EnumerateArray().Select(v => v.GetString()));
+        Assert.True(File.Exists(Path.Combine(outDir, grid.GetProperty("file").GetString()!)));
+
+        var again = CliRun.Of($"sweep {Spec("axes:\n  tv_weight: [0, 1]\n  alpha_beta: [1e-4, 1e-2]\n")} --out {outDir}");
+        Assert.Contains("0 rendered, 4 already done", again.Output);
+    }
+
+    [Fact]
+    public void Axes_can_be_given_as_flags_without_a_spec()
+    {
+        var outDir = Path.Combine(fixture.NewDirectory(), "out");
+        var run = CliRun.Of($"sweep --content {fixture.Content} --style {fixture.Style} --weights {fixture.Weights} --size 32 --iterations 1 " +
+            $"--axis style_layers=relu1_1;relu1_1,relu2_1 --axis pooling=max;avg --out {outDir}");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("4 renders on 1 grid page", run.Output);
+        Assert.Contains("style_layers=relu1_1,relu2_1, pooling=avg", run.Output);
+    }
+
+    [Theory]
+    [InlineData("axes:\n  alpha_beta: []\n", "axes.alpha_beta is empty")]
+    [InlineData("axes:\n  alpha_bta: [1]\n", "unknown setting 'alpha_bta'")]
+    [InlineData("axs:\n  alpha_beta: [1]\n", "unknown key 'axs'")]
+    [InlineData("axes:\n  style_weight: [1, -1]\n", "style_weight")]
+    [InlineData("axes:\n  style_layers: [[relu1_1], [relu7_1]]\n", "unknown layer 'relu7_1'")]
+    public void A_bad_spec_fails_before_anything_is_written(string body, string message)
+    {
+        var outDir = Path.Combine(fixture.NewDirectory(), "out");
+        var run = CliRun.Of($"sweep {Spec(body)} --out {outDir}");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(message, run.Error);
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
+    public void A_sweep_over_the_limit_is_refused()
+    {
+        var outDir = Path.Combine(fixture.NewDirectory(), "out");
+        var run = CliRun.Of($"sweep {Spec("")} --preset gatys-fig3 --max-renders 19 --out {outDir}");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("20 renders, over the limit of 19", run.Error);
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
+    public void A_missing_style_image_fails_before_anything_is_written()
+    {
+        var outDir = Path.Combine(fixture.NewDirectory(), "out");
+        var run = CliRun.Of($"sweep {Spec("axes:\n  alpha_beta: [1e-4]\n")} --style /nowhere/style.jpg --out {outDir}");
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("/nowhere/style.jpg", run.Error);
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
+    public void A_failed_render_gives_a_partial_exit_code_and_the_rest_is_written()
+    {
+        var broken = Path.Combine(fixture.NewDirectory(), "broken.png");
+        File.WriteAllText(broken, "broken");
+        var outDir = Path.Combine(fixture.NewDirectory(), "out");
+        var run = CliRun.Of($"sweep {Spec($"axes:\n  init: [content, {broken}]\n")} --out {outDir}");
+
+        Assert.Equal(6, run.ExitCode);
+        Assert.Contains("FAILED", run.Output);
+        Assert.Contains("1 render(s) failed", run.Error);
+        Assert.Single(Directory.GetFiles(Path.Combine(outDir, "renders")));
+    }
+}

@@ -1,0 +1,95 @@
+using NeuralStyle.Engine.Settings;
+using NeuralStyle.Engine.Sweeps;
+
+namespace NeuralStyle.Engine.Tests.Sweeps;
+
+public sealed class SweepPlannerTests
+{
+    private static SweepSpec Spec(string axes, string content = "c.jpg", string style = "s.jpg") =>
+        SweepSpecParser.Parse($"content: {content}\nstyle: {style}\naxes:\n{axes}", "/d");
+
+    [Fact]
+    public void The_first_axis_gives_rows_the_second_columns_in_cartesian_order()
+    {
+        var plan = SweepPlanner.Expand(Spec("  style_layers: [[relu1_1], [relu1_1, relu2_1], [relu1_1, relu2_1, relu3_1]]\n  alpha_beta: [1e-5, 1e-4, 1e-3, 1e-2]\n"), []);
+
+        Assert.Single(plan.Pages);
+        Assert.Equal(12, plan.Points.Count);
+        Assert.Equal(Enumerable.Range(0, 12), plan.Points.Select(p => p.Index));
+        var point = plan.Points[6];
+        Assert.Equal((1, 2), (point.Row, point.Column));
+        Assert.Equal(["relu1_1", "relu2_1"], point.Request.Settings.StyleLayers);
+        Assert.Equal(1e-3 * 1000, point.Request.Settings.EffectiveContentWeight, 9);
+        Assert.Equal("style_layers=[relu1_1, relu2_1], alpha_beta=1e-3", point.Describe());
+    }
+
+    [Fact]
+    public void Further_axes_and_several_contents_and_styles_give_pages()
+    {
+        var spec = Spec("  alpha_beta: [1e-4, 1e-3]\n  tv_weight: [0, 1]\n  pooling: [max, avg]\n  size: [64, 96]\n", "[a.jpg, b.jpg]", "[s.jpg, t.jpg, u.jpg]");
+        var plan = SweepPlanner.Expand(spec, []);
+
+        Assert.Equal(2 * 3 * 2 * 2, plan.Pages.Count);
+        Assert.Equal(2 * 3 * 2 * 2 * 2 * 2, plan.Points.Count);
+        var page = plan.Pages[5];
+        Assert.Equal("/d/a.jpg", page.Content);
+        Assert.Equal(["/d/t.jpg"], page.Style);
+        Assert.Equal(["pooling=max", "size=96"], page.Fixed.Select(f => $"{f.Key}={f.Value}"));
+        Assert.All(plan.Points.Where(p => p.Page == 5), p => Assert.Equal(96, p.Request.Settings.Size));
+    }
+
+    [Fact]
+    public void A_single_axis_is_laid_out_as_one_row()
+    {
+        var plan = SweepPlanner.Expand(Spec("  alpha_beta: [1e-4, 1e-3, 1e-2]\n"), []);
+        Assert.Null(plan.Pages[0].Rows);
+        Assert.Equal(3, plan.Pages[0].ColumnCount);
+        Assert.Equal([0, 1, 2], plan.Points.Select(p => p.Column));
+    }
+
+    [Fact]
+    public void Settings_apply_spec_then_overrides_then_axis_values()
+    {
+        var spec = SweepSpecParser.Parse("content: c.jpg\nstyle: s.jpg\nsettings: {size: 64, iterations: 9}\naxes: {size: [32, 48]}\n", "/d");
+        var plan = SweepPlanner.Expand(spec, [KeyValuePair.Create("iterations", SettingValue.Of("3")), KeyValuePair.Create("size", SettingValue.Of("40"))]);
+        Assert.Equal([32, 48], plan.Points.Select(p => p.Request.Settings.Size));
+        Assert.All(plan.Points, p => Assert.Equal(3, p.Request.Settings.Iterations));
+    }
+
+    [Fact]
+    public void A_bad_axis_value_fails_the_whole_sweep_before_anything_renders_and_names_the_point()
+    {
+        var error = Assert.Throws<SweepSpecException>(() => SweepPlanner.Expand(Spec("  style_weight: [1, -5]\n"), []));
+        Assert.Contains("style_weight", error.Message);
+        Assert.Contains("-5", error.Message);
+    }
+
+    [Fact]
+    public void A_sweep_over_the_size_limit_is_refused()
+    {
+        var error = Assert.Throws<SweepSpecException>(() =>
+            SweepPlanner.Expand(Spec("  alpha_beta: [1, 2, 3, 4]\n  tv_weight: [1, 2, 3]\n"), [], maxRenders: 10));
+        Assert.Contains("12 renders, over the limit of 10", error.Message);
+    }
+
+    [Fact]
+    public void The_figure_3_preset_has_five_layer_rows_and_four_ratio_columns()
+    {
+        var spec = new SweepSpec(["/d/c.jpg"], [["/d/s.jpg"]], [], SweepPresets.Get("gatys-fig3"));
+        var plan = SweepPlanner.Expand(spec, []);
+        Assert.Equal(20, plan.Points.Count);
+        Assert.Equal(["relu1_1", "relu2_1", "relu3_1", "relu4_1", "relu5_1"], plan.Points[^1].Request.Settings.StyleLayers);
+        Assert.Equal(1e-2 * 1000, plan.Points[^1].Request.Settings.EffectiveContentWeight, 9);
+        Assert.Throws<SweepSpecException>(() => SweepPresets.Get("fig9"));
+    }
+
+    [Fact]
+    public void Renders_that_differ_only_in_weights_share_a_batch_key_and_others_do_not()
+    {
+        var plan = SweepPlanner.Expand(Spec("  style_layers: [[relu1_1], [relu2_1]]\n  alpha_beta: [1e-4, 1e-3]\n"), []);
+        var keys = plan.Points.Select(p => Engine.Rendering.BatchCompatibility.KeyOf(p.Request)).ToArray();
+        Assert.Equal(keys[0], keys[1]);
+        Assert.Equal(keys[2], keys[3]);
+        Assert.NotEqual(keys[0], keys[2]);
+    }
+}

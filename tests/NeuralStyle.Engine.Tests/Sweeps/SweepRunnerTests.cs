@@ -1,0 +1,174 @@
+using System.Diagnostics;
+using NeuralStyle.Engine.Grids;
+using NeuralStyle.Engine.Images;
+using NeuralStyle.Engine.Rendering;
+using NeuralStyle.Engine.Settings;
+using NeuralStyle.Engine.Sweeps;
+using NeuralStyle.Engine.Tests.Support;
+using Xunit.Abstractions;
+
+namespace NeuralStyle.Engine.Tests.Sweeps;
+
+[Collection(EngineCollection.Name)]
+public sealed class SweepRunnerTests(EngineFixture fixture, ITestOutputHelper log) : IDisposable
+{
+    private readonly TemporaryDirectory _out = new();
+
+    private SweepPlan Plan(string axes, string extraSettings = "", int iterations = 3) =>
+        SweepPlanner.Expand(SweepSpecParser.Parse(
+            $"content: {fixture.Content32}\nstyle: {fixture.Style32}\n" +
+            $"settings: {{size: 32, iterations: {iterations}, weights: {fixture.WeightsPath}{extraSettings}}}\naxes:\n{axes}", "/"), []);
+
+    [Fact]
+    public void A_figure_3_sweep_renders_every_cell_loads_vgg_once_and_computes_each_target_once()
+    {
+        var plan = SweepPlanner.Expand(new SweepSpec([fixture.Content32], [[fixture.Style32]],
+            [KeyValuePair.Create("size", SettingValue.Of("32")), KeyValuePair.Create("iterations", SettingValue.Of("3")),
+             KeyValuePair.Create("weights", SettingValue.Of(fixture.WeightsPath))], SweepPresets.Get("gatys-fig3")), []);
+        using var engine = new StyleTransfer();
+        var clock = Stopwatch.StartNew();
+
+        var outcome = new SweepRunner(engine, batchSize: 4).Run(plan, _out.Path);
+
+        log.WriteLine($"figure-3 sweep, 20 renders at 32 px x 3 iterations: {clock.Elapsed.TotalSeconds:F1} s");
+        Assert.Equal(20, outcome.Rendered);
+        Assert.All(outcome.Manifest.Renders, r => Assert.Equal(RenderStatus.Done, r.Status));
+        Assert.All(outcome.Manifest.Renders, r => Assert.True(File.Exists(Path.Combine(_out.Path, r.Image!))));
+        Assert.Equal(1, outcome.Manifest.ModelLoads);
+        // One content target; one style target per layer set (rows): each computed once, then reused.
+        Assert.Equal(1 + 5, outcome.Manifest.TargetsComputed);
+        Assert.Equal(5 * 2 - 6, outcome.Manifest.TargetsReused);
+        Assert.All(outcome.Manifest.Renders, r => Assert.Equal(4, r.BatchSize));
+        var grid = Assert.Single(outcome.Manifest.Grids);
+        Assert.Equal("style_layers", grid.Rows!.Axis);
+        Assert.Equal(["1e-5", "1e-4", "1e-3", "1e-2"], grid.Columns!.Values);
+        Assert.True(File.Exists(Path.Combine(_out.Path, grid.File)));
+        Assert.NotNull(SweepManifest.TryRead(_out.Path));
+    }
+
+    [Fact]
+    public void Each_grid_tile_is_pixel_for_pixel_its_render()
+    {
+        using var engine = new StyleTransfer();
+        var outcome = new SweepRunner(engine, 4).Run(Plan("  style_layers: [[relu1_1], [relu2_1]]\n  alpha_beta: [1e-4, 1e-2]\n"), _out.Path);
+
+        var grid = outcome.Manifest.Grids[0];
+        var gridPath = Path.Combine(_out.Path, grid.File);
+        var (width, height) = ImageFile.Probe(gridPath);
+        var page = ImageFile.Read(gridPath, width, height);
+        Assert.Equal(4, grid.Cells.Count);
+        foreach (var cell in grid.Cells)
+        {
+            var render = outcome.Manifest.Renders.Single(r => r.Key == cell.Key);
+            var tile = ImageFile.ReadFitted(Path.Combine(_out.Path, render.Image!), 32);
+            Assert.Equal((tile.Width, tile.Height), (cell.Width, cell.Height));
+            for (var c = 0; c < 3; c++)
+            {
+                for (var y = 0; y < tile.Height; y++)
+                {
+                    for (var x = 0; x < tile.Width; x++)
+                    {
+                        Assert.Equal(tile.Pixels[c * tile.PlaneLength + y * tile.Width + x],
+                            page.Pixels[c * page.PlaneLength + (cell.Y + y) * width + cell.X + x]);
+                    }
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Running_again_renders_only_what_is_missing_or_failed()
+    {
+        var plan = Plan("  alpha_beta: [1e-4, 1e-3, 1e-2]\n");
+        using (var engine = new StyleTransfer())
+        {
+            Assert.Equal(3, new SweepRunner(engine, 1).Run(plan, _out.Path).Rendered);
+        }
+        using (var engine = new StyleTransfer())
+        {
+            var again = new SweepRunner(engine, 1).Run(plan, _out.Path);
+            Assert.Equal((0, 3), (again.Rendered, again.Reused));
+            Assert.Equal(0, engine.Targets.Computed);
+            File.Delete(Path.Combine(_out.Path, again.Manifest.Renders[1].Image!));
+        }
+        using (var engine = new StyleTransfer())
+        {
+            var third = new SweepRunner(engine, 1).Run(plan, _out.Path);
+            Assert.Equal((1, 2), (third.Rendered, third.Reused));
+            Assert.Equal(3, Directory.GetFiles(Path.Combine(_out.Path, "renders")).Length);
+        }
+    }
+
+    [Fact]
+    public void A_failed_render_is_recorded_and_marked_in_the_grid_without_stopping_the_sweep()
+    {
+        var broken = Path.Combine(_out.Path, "broken-init.png");
+        File.WriteAllText(broken, "not a png at all");
+        var plan = Plan($"  init: [content, {broken}, noise]\n");
+        using var engine = new StyleTransfer();
+
+        var outcome = new SweepRunner(engine, 4).Run(plan, _out.Path);
+
+        Assert.Equal(1, outcome.Failed);
+        Assert.Equal([RenderStatus.Done, RenderStatus.Failed, RenderStatus.Done], outcome.Manifest.Renders.Select(r => r.Status));
+        Assert.Contains("broken-init.png", outcome.Manifest.Renders[1].Error);
+        var grid = outcome.Manifest.Grids[0];
+        var cell = grid.Cells.Single(c => c.Status == RenderStatus.Failed);
+        var gridPath = Path.Combine(_out.Path, grid.File);
+        var (width, height) = ImageFile.Probe(gridPath);
+        var page = ImageFile.Read(gridPath, width, height);
+        var corner = (cell.Y + cell.Height - 2) * width + cell.X + cell.Width - 2;
+        Assert.Equal(Rgb.FailedFill.R / 255f, page.Pixels[corner], 3);
+        Assert.Equal(Rgb.FailedFill.G / 255f, page.Pixels[page.PlaneLength + corner], 3);
+
+        using var again = new StyleTransfer();
+        var retried = new SweepRunner(again, 4).Run(plan, _out.Path);
+        Assert.Equal((0, 2, 1), (retried.Rendered, retried.Reused, retried.Failed));
+    }
+
+    [Fact]
+    public void An_interrupted_sweep_keeps_what_it_finished_and_marks_the_rest()
+    {
+        var plan = Plan("  alpha_beta: [1e-4, 1e-3, 1e-2]\n", iterations: 20);
+        using var engine = new StyleTransfer();
+        using var cancel = new CancellationTokenSource();
+        var observer = new CancelOnSecondRender(cancel);
+
+        var outcome = new SweepRunner(engine, 1).Run(plan, _out.Path, observer, cancel.Token);
+
+        Assert.True(outcome.Cancelled);
+        Assert.Equal(RenderStatus.Done, outcome.Manifest.Renders[0].Status);
+        Assert.Equal(RenderStatus.Cancelled, outcome.Manifest.Renders[1].Status);
+        Assert.Equal(RenderStatus.Pending, outcome.Manifest.Renders[2].Status);
+        Assert.Single(Directory.GetFiles(Path.Combine(_out.Path, "renders")));
+    }
+
+    public void Dispose() => _out.Dispose();
+
+    private sealed class CancelOnSecondRender(CancellationTokenSource cancel) : ISweepObserver
+    {
+        private int _batches;
+
+        public void OnPlanned(SweepPlan plan, int alreadyDone)
+        {
+        }
+
+        public void OnBatchStarted(IReadOnlyList<SweepPoint> points) => _batches++;
+
+        public void OnIteration(SweepPoint point, RenderProgress progress)
+        {
+            if (_batches == 2 && progress.Iteration == 2)
+            {
+                cancel.Cancel();
+            }
+        }
+
+        public void OnRenderFinished(SweepPoint point, SweepRenderRecord record)
+        {
+        }
+
+        public void OnGridWritten(SweepGridRecord grid)
+        {
+        }
+    }
+}
