@@ -48,7 +48,7 @@ def main():
     parser.add_argument("--optimizer", default="lbfgs", choices=["lbfgs", "adam"])
     args = parser.parse_args()
 
-    env = dict(os.environ, OMP_NUM_THREADS=str(args.threads), NSF_THREADS=str(args.threads))
+    env = dict(os.environ, OMP_NUM_THREADS=str(args.threads))
     work = tempfile.mkdtemp(prefix="nsf-bench-")
     weights = os.path.join(work, "vgg19-random.safetensors")
     subprocess.run([NSF, "weights", "random", "--seed", "1", "--out", weights], check=True, env=env,
