@@ -41,17 +41,8 @@ internal static class WeightsCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var path = parse.GetValue(outPath)!;
-            var lastPercent = -1L;
-            var sha256 = await WeightsDownloader.DownloadAsync(parse.GetValue(url)!, path, parse.GetValue(sha),
-                (done, total) =>
-                {
-                    var percent = total is > 0 ? done * 100 / total.Value : -1;
-                    if (percent != lastPercent && percent % 5 == 0)
-                    {
-                        lastPercent = percent;
-                        error.WriteLine($"downloading {done / 1048576.0:F0} MiB of {(total is > 0 ? $"{total / 1048576.0:F0} MiB" : "?")} ({percent}%)");
-                    }
-                }, cancellationToken);
+            var sha256 = await DownloadProgressView.RunAsync(output, error, onProgress =>
+                WeightsDownloader.DownloadAsync(parse.GetValue(url)!, path, parse.GetValue(sha), onProgress, cancellationToken));
             output.WriteLine($"wrote {path} (sha256 {sha256})");
             return ExitCodes.Success;
         });
