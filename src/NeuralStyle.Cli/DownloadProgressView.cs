@@ -7,8 +7,7 @@ internal static class DownloadProgressView
 {
     public static async Task<T> RunAsync<T>(TextWriter output, TextWriter log, Func<Action<long, long?>, Task<T>> download)
     {
-        var interactive = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected
-            && AnsiConsole.Profile.Capabilities.Interactive;
+        var interactive = Terminal.IsInteractive(output);
         if (!interactive)
         {
             var lastPercent = -1L;

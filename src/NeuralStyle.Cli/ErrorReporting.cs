@@ -11,7 +11,7 @@ internal static class ErrorReporting
         {
             InvalidSettingException => (ExitCodes.InvalidUsage, "invalid setting"),
             SweepSpecException => (ExitCodes.InvalidUsage, "invalid sweep"),
-            ImageUnreadableException or ImageTooLargeException or WeightsFileException => (ExitCodes.InputError, "input error"),
+            ImageUnreadableException or ImageTooLargeException or WeightsFileException or InputFileException => (ExitCodes.InputError, "input error"),
             DeviceUnavailableException => (ExitCodes.DeviceUnavailable, "device unavailable"),
             OutputFileException => (ExitCodes.OutputError, "output error"),
             DownloadFailedException => (ExitCodes.DownloadFailed, "download failed"),

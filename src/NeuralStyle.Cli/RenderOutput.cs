@@ -5,29 +5,43 @@ using NeuralStyle.Engine.Rendering;
 
 namespace NeuralStyle.Cli;
 
-/// <summary>Writes a render's PNG and trace; both atomically, so a failure leaves no partial file.</summary>
+/// <summary>Writes a render's PNG and trace: each atomically, and both or neither.</summary>
 internal static class RenderOutput
 {
-    /// <summary>Fails before any work when the output cannot be a PNG in a writable place.</summary>
-    public static void RequireWritable(string outPath)
+    /// <summary>Fails before any work when an output cannot be written where it is asked for.</summary>
+    public static void RequireWritable(string outPath, string? reportPath)
     {
         if (!outPath.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
         {
             throw new OutputFileException($"--out '{outPath}' must end in .png (outputs are PNG, which carries the settings)");
         }
-        if (Directory.Exists(outPath))
+        foreach (var (option, path) in new[] { ("--out", outPath), ("--report", reportPath) })
         {
-            throw new OutputFileException($"--out '{outPath}' is a directory");
+            if (path is not null && Directory.Exists(path))
+            {
+                throw new OutputFileException($"{option} '{path}' is a directory");
+            }
         }
     }
 
-    public static void Write(string outPath, RenderResult result) =>
-        ImageFile.WritePng(outPath, result.Image, RenderMetadata.For(result.Trace));
-
-    public static void WriteTrace(string path, RenderTrace trace) =>
-        AtomicFile.Write(path, stream =>
+    public static void Write(string outPath, string? reportPath, RenderResult result)
+    {
+        if (reportPath is not null)
         {
-            using var writer = new StreamWriter(stream);
-            writer.Write(RenderTraceJson.Serialize(trace));
-        });
+            AtomicFile.Write(reportPath, stream =>
+            {
+                using var writer = new StreamWriter(stream);
+                writer.Write(RenderTraceJson.Serialize(result.Trace));
+            });
+        }
+        try
+        {
+            ImageFile.WritePng(outPath, result.Image, RenderMetadata.For(result.Trace));
+        }
+        catch (OutputFileException) when (reportPath is not null)
+        {
+            File.Delete(reportPath);
+            throw;
+        }
+    }
 }

@@ -15,8 +15,7 @@ internal static class RenderProgressView
     public static RenderResult Run(TextWriter output, RenderSettings settings,
         Func<Action<RenderProgress>, RenderResult> render)
     {
-        var interactive = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected
-            && AnsiConsole.Profile.Capabilities.Interactive;
+        var interactive = Terminal.IsInteractive(output);
         return interactive ? RunWithBar(settings, render) : RunWithLines(output, render);
     }
 

@@ -10,7 +10,7 @@ public sealed class CommandLineTests(CliFixture fixture)
     {
         var run = CliRun.Of("--help");
         Assert.Equal(0, run.ExitCode);
-        foreach (var command in new[] { "render", "weights", "inspect", "info" })
+        foreach (var command in new[] { "render", "sweep", "weights", "inspect", "info" })
         {
             Assert.Contains(command, run.Output);
         }

@@ -21,6 +21,21 @@ public sealed class InterruptTests(CliFixture fixture)
             start.ArgumentList.Add(argument);
         }
         using var process = Process.Start(start)!;
+        try
+        {
+            await InterruptAndCheck(process, dir);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    private static async Task InterruptAndCheck(Process process, string dir)
+    {
         var stderr = process.StandardError.ReadToEndAsync();
 
         // Plain progress lines come every 100 of 2000 iterations: the second line means the loop is running.

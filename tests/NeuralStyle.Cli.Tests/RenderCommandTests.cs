@@ -11,14 +11,14 @@ public sealed class RenderCommandTests(CliFixture fixture)
     public void A_render_writes_a_png_that_carries_its_settings_and_a_trace_in_the_contract_format()
     {
         var dir = fixture.NewDirectory();
-        var run = CliRun.Of($"render --content {fixture.Content} --style {fixture.Style} {fixture.Tiny} --alpha-beta 1e-3 --out {dir}/out.png --report {dir}/trace.json");
+        var run = CliRun.Of($"render --content {fixture.Content} --style {fixture.Style} {fixture.Tiny} --alpha-beta 1e-2 --out {dir}/out.png --report {dir}/trace.json");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("wrote", run.Output);
         using var meta = JsonDocument.Parse(PngText.Read($"{dir}/out.png")["neuralstyle"]);
         var settings = meta.RootElement.GetProperty("settings");
-        Assert.Equal(1.0, settings.GetProperty("content_weight").GetDouble(), 9);
-        Assert.Equal(1e-3, settings.GetProperty("alpha_beta").GetDouble(), 12);
+        Assert.Equal(10.0, settings.GetProperty("content_weight").GetDouble(), 9);
+        Assert.Equal(1e-2, settings.GetProperty("alpha_beta").GetDouble(), 12);
         Assert.Equal(64, meta.RootElement.GetProperty("weights_sha256").GetString()!.Length);
 
         using var trace = JsonDocument.Parse(File.ReadAllText($"{dir}/trace.json"));
@@ -54,7 +54,7 @@ public sealed class RenderCommandTests(CliFixture fixture)
         { "--style-layers relu1_1,relu9_1", 2, "Valid layers: conv1_1" },
         { "--size 8", 2, "size" },
         { "--iterations 0", 2, "iterations" },
-        { "--device cuda:0", 4, "cuda:0" },
+        { "--device cuda:99", 4, "cuda:99" },
         { "--weights /nowhere/w.safetensors", 3, "nsf weights random" },
         { "--optimizer sgd", 2, "lbfgs, adam" },
     };
@@ -90,6 +90,17 @@ public sealed class RenderCommandTests(CliFixture fixture)
         Assert.Equal(3, run.ExitCode);
         Assert.Contains(name, run.Error);
         Assert.Empty(Directory.GetFileSystemEntries(dir));
+    }
+
+    [Fact]
+    public void A_report_path_that_is_a_directory_fails_before_rendering()
+    {
+        var dir = fixture.NewDirectory();
+        Directory.CreateDirectory($"{dir}/trace.json");
+        var run = CliRun.Of($"render {fixture.TinyWith("")} --out {dir}/out.png --report {dir}/trace.json");
+        Assert.Equal(5, run.ExitCode);
+        Assert.Contains("--report", run.Error);
+        Assert.False(File.Exists($"{dir}/out.png"));
     }
 
     [Fact]

@@ -72,6 +72,24 @@ public sealed class SweepCommandTests(CliFixture fixture)
     }
 
     [Fact]
+    public void A_missing_spec_file_is_an_input_error()
+    {
+        var run = CliRun.Of($"sweep /nowhere/sweep.yaml --out {fixture.NewDirectory()}/out");
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("/nowhere/sweep.yaml", run.Error);
+    }
+
+    [Fact]
+    public void An_output_directory_that_is_a_file_is_an_output_error()
+    {
+        var file = Path.Combine(fixture.NewDirectory(), "taken");
+        File.WriteAllText(file, "");
+        var run = CliRun.Of($"sweep {Spec("axes:\n  alpha_beta: [1e-4]\n")} --out {file}");
+        Assert.Equal(5, run.ExitCode);
+        Assert.Contains("taken", run.Error);
+    }
+
+    [Fact]
     public void A_sweep_over_the_limit_is_refused()
     {
         var outDir = Path.Combine(fixture.NewDirectory(), "out");

@@ -35,19 +35,28 @@ internal static class RenderCommand
     private static int Run(RenderRequest request, string outPath, string? reportPath, TextWriter output,
         TextWriter error, CancellationToken interrupt)
     {
-        RenderOutput.RequireWritable(outPath);
+        RenderOutput.RequireWritable(outPath, reportPath);
         using var engine = new StyleTransfer();
-        var snapshots = new SnapshotWriter(outPath, request.Settings);
-        var result = RenderProgressView.Run(output, request.Settings,
-            onProgress => engine.Render(request, progress =>
-            {
-                onProgress(progress);
-                snapshots.Write(progress);
-            }, interrupt));
-        RenderOutput.Write(outPath, result);
-        if (reportPath is not null)
+        var snapshots = new List<string>();
+        RenderResult result;
+        try
         {
-            RenderOutput.WriteTrace(reportPath, result.Trace);
+            result = RenderProgressView.Run(output, request.Settings,
+                onProgress => engine.Render(request, progress =>
+                {
+                    onProgress(progress);
+                    if (RenderSnapshots.Due(request.Settings, progress))
+                    {
+                        snapshots.Add(RenderSnapshots.Write(outPath, request.Settings, progress));
+                    }
+                }, interrupt));
+            RenderOutput.Write(outPath, reportPath, result);
+        }
+        catch
+        {
+            // A failed render leaves nothing behind, not even its intermediate images.
+            snapshots.ForEach(File.Delete);
+            throw;
         }
         var final = result.Trace.Final;
         if (result.Cancelled)

@@ -56,11 +56,13 @@ public static class ComparisonGrid
         var records = new List<SweepGridCell>();
         foreach (var cell in cells)
         {
-            var x = gridLeft + cell.Column * (tileWidth + Gap);
-            var y = gridTop + cell.Row * (tileHeight + Gap);
-            DrawCell(canvas, cell, x, y, tileWidth, tileHeight);
-            records.Add(new SweepGridCell(cell.Row, cell.Column, cell.Key, cell.Status, x, y,
-                cell.Image?.Width ?? tileWidth, cell.Image?.Height ?? tileHeight));
+            // Smaller tiles (another size on an axis) are centred in their slot, not resampled.
+            var cellWidth = cell.Image?.Width ?? tileWidth;
+            var cellHeight = cell.Image?.Height ?? tileHeight;
+            var x = gridLeft + cell.Column * (tileWidth + Gap) + (tileWidth - cellWidth) / 2;
+            var y = gridTop + cell.Row * (tileHeight + Gap) + (tileHeight - cellHeight) / 2;
+            DrawCell(canvas, cell, x, y, cellWidth, cellHeight);
+            records.Add(new SweepGridCell(cell.Row, cell.Column, cell.Key, cell.Status, x, y, cellWidth, cellHeight));
         }
         side.Draw(canvas, gridLeft + gridWidth + Pad, Pad + titleHeight + Pad);
         canvas.DrawText(footer, Font, width - 2 * Pad, Pad, height - Pad - footerHeight, Rgb.Muted);
@@ -78,18 +80,17 @@ public static class ComparisonGrid
         return record;
     }
 
-    private static void DrawCell(GridCanvas canvas, GridCell cell, int x, int y, int tileWidth, int tileHeight)
+    private static void DrawCell(GridCanvas canvas, GridCell cell, int x, int y, int width, int height)
     {
         if (cell.Image is { } image)
         {
-            // Smaller tiles (another size on an axis) are centred, not resampled.
-            canvas.DrawImage(image, x + (tileWidth - image.Width) / 2, y + (tileHeight - image.Height) / 2);
+            canvas.DrawImage(image, x, y);
             return;
         }
         var failed = cell.Status == RenderStatus.Failed;
-        canvas.FillRect(x, y, tileWidth, tileHeight, failed ? Rgb.FailedFill : Rgb.MissingFill);
+        canvas.FillRect(x, y, width, height, failed ? Rgb.FailedFill : Rgb.MissingFill);
         var text = failed ? $"FAILED\n{cell.Error}" : cell.Status == RenderStatus.Cancelled ? "interrupted" : "not rendered";
-        canvas.DrawText(FitInto(text, tileWidth - 8, tileHeight - 8), Font, tileWidth - 8, x + 4, y + 4,
+        canvas.DrawText(FitInto(text, width - 8, height - 8), Font, width - 8, x + 4, y + 4,
             failed ? Rgb.FailedInk : Rgb.Muted);
     }
 

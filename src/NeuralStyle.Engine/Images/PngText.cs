@@ -30,8 +30,15 @@ public static class PngText
             var data = bytes.AsSpan(position + 8, length);
             if (type is "tEXt" or "zTXt" or "iTXt")
             {
-                var (keyword, text) = Decode(type, data);
-                result[keyword] = text;
+                try
+                {
+                    var (keyword, text) = Decode(type, data);
+                    result[keyword] = text;
+                }
+                catch (Exception e) when (e is ArgumentOutOfRangeException or IndexOutOfRangeException or InvalidDataException)
+                {
+                    throw new ImageUnreadableException($"'{path}' has a malformed {type} chunk");
+                }
             }
             position += 12 + length;
         }
@@ -41,6 +48,7 @@ public static class PngText
     private static (string Keyword, string Text) Decode(string type, ReadOnlySpan<byte> data)
     {
         var nul = data.IndexOf((byte)0);
+        ArgumentOutOfRangeException.ThrowIfNegative(nul);
         var keyword = Encoding.Latin1.GetString(data[..nul]);
         var rest = data[(nul + 1)..];
         switch (type)
@@ -52,10 +60,17 @@ public static class PngText
             default:
                 var compressed = rest[0] == 1;
                 rest = rest[2..];
-                rest = rest[(rest.IndexOf((byte)0) + 1)..]; // language tag
-                rest = rest[(rest.IndexOf((byte)0) + 1)..]; // translated keyword
+                rest = AfterNul(rest); // language tag
+                rest = AfterNul(rest); // translated keyword
                 return (keyword, Encoding.UTF8.GetString(compressed ? Inflate(rest) : rest.ToArray()));
         }
+    }
+
+    private static ReadOnlySpan<byte> AfterNul(ReadOnlySpan<byte> data)
+    {
+        var nul = data.IndexOf((byte)0);
+        ArgumentOutOfRangeException.ThrowIfNegative(nul);
+        return data[(nul + 1)..];
     }
 
     private static byte[] Inflate(ReadOnlySpan<byte> zlib)

@@ -53,9 +53,6 @@ public static class VggLayers
             $"unknown layer '{name}'. Valid layers: {string.Join(", ", Names)}");
     }
 
-    /// <summary>True when <paramref name="name"/> is a VGG-19 layer.</summary>
-    public static bool IsLayer(string name) => IndexByName.ContainsKey(name);
-
     /// <summary>How many convolutions the network needs to reach feature index <paramref name="deepestIndex"/>.</summary>
     public static int ConvolutionsNeededFor(int deepestIndex) =>
         Convolutions.Count(c => c.FeatureIndex <= deepestIndex);

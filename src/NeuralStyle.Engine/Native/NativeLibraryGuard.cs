@@ -32,11 +32,20 @@ internal static class NativeLibraryGuard
     {
         EnsureLoaded();
         var buffer = new byte[4096];
-        fixed (byte* data = buffer)
+        while (true)
         {
-            var needed = NativeMethods.RuntimeInfo(data, buffer.Length);
-            var length = Math.Min(needed, buffer.Length) - 1;
-            return JsonDocument.Parse(Encoding.UTF8.GetString(buffer, 0, Math.Max(length, 0))).RootElement.Clone();
+            int needed;
+            fixed (byte* data = buffer)
+            {
+                needed = NativeMethods.RuntimeInfo(data, buffer.Length);
+            }
+            if (needed <= buffer.Length)
+            {
+                var length = Array.IndexOf(buffer, (byte)0);
+                return JsonDocument.Parse(Encoding.UTF8.GetString(buffer, 0, Math.Max(length, 0))).RootElement.Clone();
+            }
+            // Too small: the library wrote nothing and said how much it needs.
+            buffer = new byte[needed];
         }
     }
 

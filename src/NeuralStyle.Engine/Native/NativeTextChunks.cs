@@ -5,20 +5,28 @@ namespace NeuralStyle.Engine.Native;
 /// <summary>UTF-8 copies of metadata keys and values in native memory, freed on dispose.</summary>
 internal sealed unsafe class NativeTextChunks : IDisposable
 {
-    private readonly nint[] _strings;
+    private readonly List<nint> _strings = [];
+    private bool _disposed;
 
     public NativeTextChunks(IReadOnlyDictionary<string, string> metadata)
     {
         Count = metadata.Count;
-        _strings = new nint[2 * Count];
-        Keys = (nint*)NativeMemory.Alloc((nuint)Math.Max(1, Count), (nuint)sizeof(nint));
-        Values = (nint*)NativeMemory.Alloc((nuint)Math.Max(1, Count), (nuint)sizeof(nint));
-        var i = 0;
-        foreach (var (key, value) in metadata)
+        Keys = (nint*)NativeMemory.AllocZeroed((nuint)Math.Max(1, Count), (nuint)sizeof(nint));
+        Values = (nint*)NativeMemory.AllocZeroed((nuint)Math.Max(1, Count), (nuint)sizeof(nint));
+        try
         {
-            Keys[i] = _strings[2 * i] = Marshal.StringToCoTaskMemUTF8(key);
-            Values[i] = _strings[2 * i + 1] = Marshal.StringToCoTaskMemUTF8(value);
-            i++;
+            var i = 0;
+            foreach (var (key, value) in metadata)
+            {
+                Keys[i] = Copy(key);
+                Values[i] = Copy(value);
+                i++;
+            }
+        }
+        catch
+        {
+            Dispose();
+            throw;
         }
     }
 
@@ -30,11 +38,20 @@ internal sealed unsafe class NativeTextChunks : IDisposable
 
     public void Dispose()
     {
-        foreach (var pointer in _strings)
+        if (_disposed)
         {
-            Marshal.FreeCoTaskMem(pointer);
+            return;
         }
+        _disposed = true;
+        _strings.ForEach(Marshal.FreeCoTaskMem);
         NativeMemory.Free(Keys);
         NativeMemory.Free(Values);
+    }
+
+    private nint Copy(string text)
+    {
+        var pointer = Marshal.StringToCoTaskMemUTF8(text);
+        _strings.Add(pointer);
+        return pointer;
     }
 }

@@ -4,8 +4,9 @@ namespace NeuralStyle.Engine.Rendering;
 
 /// <summary>
 /// Which renders can share one optimisation: the same inputs, size, layers, optimiser and
-/// schedule. Only the loss weights, the seed (a per-image noise start), save_every and
-/// original_colors (a per-image post-process) may differ.
+/// schedule (save_every included: snapshots are taken for the whole batch). Only the loss
+/// weights, the seed (a per-image noise start) and original_colors (a per-image post-process)
+/// may differ.
 /// </summary>
 public static class BatchCompatibility
 {
@@ -20,7 +21,6 @@ public static class BatchCompatibility
             TvWeight = 0,
             StyleLayerWeights = null,
             Seed = 0,
-            SaveEvery = 0,
             OriginalColors = false,
         };
         return string.Join('\n', request.Content, string.Join('\n', request.Styles), RenderSettingsJson.Serialize(shared));

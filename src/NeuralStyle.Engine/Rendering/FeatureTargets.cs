@@ -37,17 +37,34 @@ public sealed unsafe class FeatureTargets : IDisposable
     /// <summary>Style targets whose Grams are the weighted sum of <paramref name="parts"/> (several style images).</summary>
     public static FeatureTargets Blend(IReadOnlyList<FeatureTargets> parts, IReadOnlyList<double> weights)
     {
-        var handles = parts.Select(p => p.Handle.DangerousGetHandle()).ToArray();
         var blendWeights = weights.Select(w => (float)w).ToArray();
+        var handles = new nint[parts.Count];
+        var referenced = 0;
         var error = new NativeError();
         TargetsHandle handle;
         int status;
-        fixed (nint* partHandles = handles)
-        fixed (float* weightValues = blendWeights)
+        try
         {
-            status = NativeMethods.TargetsBlend(partHandles, weightValues, parts.Count, out handle, ref error);
+            // Raw handles cross the boundary as an array, so each is kept from release while in use.
+            for (; referenced < parts.Count; referenced++)
+            {
+                var added = false;
+                parts[referenced].Handle.DangerousAddRef(ref added);
+                handles[referenced] = parts[referenced].Handle.DangerousGetHandle();
+            }
+            fixed (nint* partHandles = handles)
+            fixed (float* weightValues = blendWeights)
+            {
+                status = NativeMethods.TargetsBlend(partHandles, weightValues, parts.Count, out handle, ref error);
+            }
         }
-        GC.KeepAlive(parts);
+        finally
+        {
+            for (var i = 0; i < referenced; i++)
+            {
+                parts[i].Handle.DangerousRelease();
+            }
+        }
         if (status != 0)
         {
             handle.Dispose();

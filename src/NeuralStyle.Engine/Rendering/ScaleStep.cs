@@ -3,8 +3,11 @@ using NeuralStyle.Engine.Settings;
 
 namespace NeuralStyle.Engine.Rendering;
 
-/// <summary>One scale of a render: the content image at that size, its targets, and the optimisation.</summary>
-internal sealed class ScaleStep
+/// <summary>
+/// One scale of a render: the content image at that size, its targets (from the engine's cache,
+/// or blended for this step, which then owns and frees them), and the optimisation.
+/// </summary>
+internal sealed class ScaleStep : IDisposable
 {
     private readonly Vgg19Model _model;
     private readonly RenderSettings _settings;
@@ -17,15 +20,15 @@ internal sealed class ScaleStep
         _model = model;
         _settings = settings;
         Size = size;
-        var (width, height) = ImageSizing.FitLongestSide(inputs.ContentWidth, inputs.ContentHeight, size);
+        var (width, height) = ImageSizing.FitLongestSide(inputs.ContentSize.Width, inputs.ContentSize.Height, size);
         Content = ImageFile.Read(inputs.Content.Path, width, height);
         var content = Content;
         _contentTargets = engine.Targets.Get(model, TargetKind.Content, inputs.Content, () => content,
             width, height, settings.Pooling, settings.ContentLayers);
-        var styleSize = RenderSettingsValidator.StyleSize(settings, size);
-        var styles = inputs.Styles.Select(style =>
+        var styleSize = settings.StyleSizeFor(size);
+        var styles = inputs.Styles.Select((style, i) =>
         {
-            var (w, h) = ImageSizing.FitLongestSide(ImageFile.Probe(style.Path).Width, ImageFile.Probe(style.Path).Height, styleSize);
+            var (w, h) = ImageSizing.FitLongestSide(inputs.StyleSizes[i].Width, inputs.StyleSizes[i].Height, styleSize);
             return engine.Targets.Get(model, TargetKind.Style, style, () => ImageFile.Read(style.Path, w, h),
                 w, h, settings.Pooling, settings.StyleLayers);
         }).ToArray();
@@ -50,17 +53,13 @@ internal sealed class ScaleStep
     public OptimisationOutcome Optimise(IReadOnlyList<RenderSettings> items, IReadOnlyList<RgbImage> initials,
         Action<OptimisationStep> onStep, CancellationToken cancellationToken)
     {
-        try
-        {
-            var options = new OptimisationOptions(_settings.Iterations, _settings.Optimizer, _settings.Pooling,
-                _settings.EffectiveLearningRate, items.Max(i => i.SaveEvery));
-            var batch = items.Select((s, b) => new OptimisationItem(s.EffectiveContentWeight, s.StyleWeight, s.TvWeight,
-                s.EffectiveStyleLayerWeights, initials[b])).ToArray();
-            return PixelOptimisation.Run(_model, _contentTargets, _styleTargets, options, batch, onStep, cancellationToken);
-        }
-        finally
-        {
-            _blended?.Dispose();
-        }
+        var options = new OptimisationOptions(_settings.Iterations, _settings.Optimizer, _settings.Pooling,
+            _settings.EffectiveLearningRate, _settings.SaveEvery);
+        var batch = items.Select((s, b) => new OptimisationItem(s.EffectiveContentWeight, s.StyleWeight, s.TvWeight,
+            s.EffectiveStyleLayerWeights, initials[b])).ToArray();
+        return PixelOptimisation.Run(_model, _contentTargets, _styleTargets, options, batch, onStep, cancellationToken);
     }
+
+    /// <inheritdoc />
+    public void Dispose() => _blended?.Dispose();
 }

@@ -36,9 +36,13 @@ public sealed class StyleTransfer : IDisposable
         {
             return _model;
         }
-        // Loading deeper keeps every layer the previous model reached, so earlier targets stay valid to recompute.
+        // Targets depend on the weights and device only, not on how deep the model was loaded:
+        // a deeper reload of the same file keeps them.
+        if (!sameModel)
+        {
+            Targets.Clear();
+        }
         var convolutions = sameModel ? Math.Max(needed, _model!.ConvolutionCount) : needed;
-        Targets.Clear();
         _model?.Dispose();
         _model = null;
         var weights = Vgg19Weights.Load(first.Weights, convolutions);
@@ -75,9 +79,10 @@ public sealed class StyleTransfer : IDisposable
         IReadOnlyList<RgbImage>? results = null;
         RgbImage? content = null;
         var cancelled = false;
+        var secondsBefore = 0.0;
         for (var scaleIndex = 0; scaleIndex < scales.Count && !cancelled; scaleIndex++)
         {
-            var scale = new ScaleStep(this, model, inputs, shared, scales[scaleIndex]);
+            using var scale = new ScaleStep(this, model, inputs, shared, scales[scaleIndex]);
             content = scale.Content;
             var current = content;
             var initials = results is null
@@ -91,6 +96,7 @@ public sealed class StyleTransfer : IDisposable
                     var losses = step.Losses[b] with
                     {
                         Iteration = step.Iteration + offset,
+                        Seconds = step.Losses[b].Seconds + secondsBefore,
                         Scale = scales.Count > 1 ? scale.Size : null,
                     };
                     records[b].Add(losses);
@@ -100,6 +106,7 @@ public sealed class StyleTransfer : IDisposable
             }, cancellationToken);
             results = outcome.Images;
             cancelled = outcome.Cancelled;
+            secondsBefore = records[0][^1].Seconds;
         }
         var seconds = clock.Elapsed.TotalSeconds;
         return requests.Select((request, b) =>

@@ -32,10 +32,6 @@ public sealed unsafe class Vgg19Model : IDisposable
     /// <summary>Convolutions loaded, from conv1_1 on.</summary>
     public int ConvolutionCount { get; }
 
-    /// <summary>True when every layer in <paramref name="layers"/> is reachable with the loaded convolutions.</summary>
-    public bool Reaches(IEnumerable<string> layers) =>
-        layers.All(layer => VggLayers.ConvolutionsNeededFor(VggLayers.IndexOf(layer, "layers")) <= ConvolutionCount);
-
     /// <summary>Copies <paramref name="weights"/> onto <paramref name="device"/>.</summary>
     public static Vgg19Model Load(Vgg19Weights weights, string device)
     {

@@ -92,6 +92,9 @@ public sealed record RenderSettings
     [JsonIgnore]
     public IReadOnlyList<int> EffectiveScales => Scales ?? [Size];
 
+    /// <summary>The style image's longest side for a result whose longest side is <paramref name="size"/>.</summary>
+    public int StyleSizeFor(int size) => (int)Math.Round(size * StyleScale, MidpointRounding.AwayFromZero);
+
     /// <summary>A copy with every derived value made explicit: what outputs record.</summary>
     public RenderSettings Resolve() => this with
     {

@@ -76,20 +76,20 @@ public static partial class RenderSettingsValidator
         {
             throw new InvalidSettingException("style_scale", $"{s.StyleScale} must be a positive number");
         }
-        var styleSize = StyleSize(s, s.EffectiveScales[^1]);
-        if (styleSize is < MinSize or > MaxSize)
+        foreach (var scale in s.EffectiveScales)
         {
-            throw new InvalidSettingException("style_scale",
-                $"style_scale {s.StyleScale} makes the style image {styleSize} px, outside {MinSize}..{MaxSize}");
+            var styleSize = s.StyleSizeFor(scale);
+            if (styleSize is < MinSize or > MaxSize)
+            {
+                throw new InvalidSettingException("style_scale",
+                    $"style_scale {s.StyleScale} makes the style image {styleSize} px at size {scale}, outside {MinSize}..{MaxSize}");
+            }
         }
         if (s.StyleBlendWeights is { } blend)
         {
             Weights("style_blend_weights", blend);
         }
     }
-
-    /// <summary>The style image's longest side for a result whose longest side is <paramref name="size"/>.</summary>
-    public static int StyleSize(RenderSettings s, int size) => (int)Math.Round(size * s.StyleScale, MidpointRounding.AwayFromZero);
 
     private static void NonNegative(string name, double? value)
     {

@@ -10,11 +10,11 @@ public static class SettingCatalog
     public static IReadOnlyList<SettingDefinition> All { get; } =
     [
         new("content_weight", "alpha: weight of the content loss", "1, or alpha_beta x style_weight",
-            (s, v) => s with { ContentWeight = v.Double("content_weight") }),
+            (s, v) => s with { ContentWeight = v.Double("content_weight"), AlphaBeta = null }),
         new("style_weight", "beta: weight of the style loss", "1000",
             (s, v) => s with { StyleWeight = v.Double("style_weight") }),
         new("alpha_beta", "content/style ratio alpha/beta; sets content_weight = alpha_beta x style_weight", "unset",
-            (s, v) => s with { AlphaBeta = v.Double("alpha_beta") }),
+            (s, v) => s with { AlphaBeta = v.Double("alpha_beta"), ContentWeight = null }),
         new("tv_weight", "weight of the total-variation smoothness loss", "0",
             (s, v) => s with { TvWeight = v.Double("tv_weight") }),
         new("content_layers", "VGG-19 layers matched to the content image", "relu4_2",
@@ -65,14 +65,28 @@ public static class SettingCatalog
     /// <summary>True when <paramref name="name"/> is a setting.</summary>
     public static bool Contains(string name) => ByName.ContainsKey(name);
 
-    /// <summary>Applies raw values in order, then validates the result.</summary>
-    public static RenderSettings Apply(RenderSettings settings, IEnumerable<KeyValuePair<string, SettingValue>> values)
+    /// <summary>
+    /// Applies one source of raw values (a spec's settings, the command line, an axis point) in
+    /// order, then validates unless more sources follow (<paramref name="validate"/> false).
+    /// content_weight and alpha_beta both set alpha: a later source's one replaces an earlier
+    /// source's other, but one source giving both is ambiguous.
+    /// </summary>
+    public static RenderSettings Apply(RenderSettings settings, IEnumerable<KeyValuePair<string, SettingValue>> values,
+        bool validate = true)
     {
-        foreach (var (name, value) in values)
+        var given = values.ToArray();
+        if (given.Any(v => v.Key == "content_weight") && given.Any(v => v.Key == "alpha_beta"))
+        {
+            throw new InvalidSettingException("alpha_beta", "set either content_weight or alpha_beta, not both");
+        }
+        foreach (var (name, value) in given)
         {
             settings = Find(name).Apply(settings, value);
         }
-        RenderSettingsValidator.Validate(settings);
+        if (validate)
+        {
+            RenderSettingsValidator.Validate(settings);
+        }
         return settings;
     }
 }

@@ -1,4 +1,5 @@
 using NeuralStyle.Engine.Images;
+using NeuralStyle.Engine.Layers;
 using NeuralStyle.Engine.Rendering;
 using NeuralStyle.Engine.Weights;
 
@@ -6,7 +7,8 @@ namespace NeuralStyle.Engine.Sweeps;
 
 /// <summary>
 /// Every input file of a sweep checked and hashed once, before anything is written: images are
-/// probed (so a missing, corrupt or gigantic one fails the sweep up front) and weights hashed.
+/// probed (so a missing, corrupt or gigantic one fails the sweep up front); weights files are
+/// checked from their headers for every tensor the sweep needs, and hashed.
 /// </summary>
 internal sealed class SweepInputs
 {
@@ -20,10 +22,11 @@ internal sealed class SweepInputs
             ImageFile.Probe(path);
             _images[path] = InputImage.Of(path);
         }
-        foreach (var path in plan.Points.Select(p => p.Request.Settings.Weights).Distinct())
+        foreach (var sameWeights in plan.Points.GroupBy(p => p.Request.Settings.Weights))
         {
-            SafetensorsFile.Open(path);
-            _weights[path] = Vgg19Weights.HashOf(path);
+            var layers = sameWeights.SelectMany(p => p.Request.Settings.ContentLayers.Concat(p.Request.Settings.StyleLayers));
+            Vgg19Weights.Check(sameWeights.Key, layers.Max(l => VggLayers.ConvolutionsNeededFor(VggLayers.IndexOf(l, "layers"))));
+            _weights[sameWeights.Key] = Vgg19Weights.HashOf(sameWeights.Key);
         }
     }
 

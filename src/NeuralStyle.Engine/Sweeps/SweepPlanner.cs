@@ -6,7 +6,8 @@ namespace NeuralStyle.Engine.Sweeps;
 /// <summary>
 /// Expands a spec into renders: contents x style entries x page axes give pages; the first axis
 /// gives rows and the second columns (a single axis is laid out as one row). Settings apply in
-/// order: defaults, the spec's settings, command-line overrides, then the point's axis values.
+/// order: defaults, the spec's settings, command-line overrides, then the point's axis values
+/// (alpha given as content_weight or alpha_beta by a later source replaces an earlier one).
 /// Every point is validated here, so a bad value fails before anything renders.
 /// </summary>
 public static class SweepPlanner
@@ -36,7 +37,7 @@ public static class SweepPlanner
         {
             throw new SweepSpecException($"axis '{duplicate.Key}' appears twice");
         }
-        var fixedSettings = spec.Settings.Concat(overrides).ToArray();
+        var overriding = overrides.ToArray();
         var rows = spec.Axes.Count >= 2 ? spec.Axes[0] : null;
         var columns = spec.Axes.Count >= 2 ? spec.Axes[1] : spec.Axes.Count == 1 ? spec.Axes[0] : null;
         var pageAxes = spec.Axes.Skip(2).ToArray();
@@ -56,7 +57,7 @@ public static class SweepPlanner
                         for (var column = 0; column < page.ColumnCount; column++)
                         {
                             var coordinates = Coordinate(rows, row).Concat(Coordinate(columns, column)).Concat(pageValues).ToArray();
-                            var settings = Settle(fixedSettings, coordinates);
+                            var settings = Settle(spec.Settings, overriding, coordinates);
                             points.Add(new SweepPoint(points.Count, page.Index, row, column,
                                 new RenderRequest(content, style, settings), coordinates));
                         }
@@ -67,12 +68,15 @@ public static class SweepPlanner
         return new SweepPlan(spec, pages, points);
     }
 
-    private static RenderSettings Settle(IReadOnlyList<KeyValuePair<string, SettingValue>> fixedSettings,
-        IReadOnlyList<KeyValuePair<string, SettingValue>> coordinates)
+    private static RenderSettings Settle(IReadOnlyList<KeyValuePair<string, SettingValue>> specSettings,
+        IReadOnlyList<KeyValuePair<string, SettingValue>> overrides, IReadOnlyList<KeyValuePair<string, SettingValue>> coordinates)
     {
         try
         {
-            return SettingCatalog.Apply(new RenderSettings(), fixedSettings.Concat(coordinates));
+            // Each source applies on top of the one before, so a later one may replace alpha either way.
+            var settings = SettingCatalog.Apply(new RenderSettings(), specSettings, validate: false);
+            settings = SettingCatalog.Apply(settings, overrides, validate: false);
+            return SettingCatalog.Apply(settings, coordinates);
         }
         catch (InvalidSettingException e)
         {

@@ -5,8 +5,8 @@ namespace NeuralStyle.Engine.Sweeps;
 
 /// <summary>
 /// Renders a sweep plan into a directory on one engine: skips renders already done there (same
-/// key, image present), batches compatible renders, keeps going past a failed render, rewrites
-/// sweep.json after every batch, and lays out the grid pages at the end.
+/// key, image present), renders each distinct key once, batches compatible renders, keeps going
+/// past a failed render, rewrites sweep.json after every batch, and lays out the grid pages.
 /// </summary>
 public sealed class SweepRunner(StyleTransfer engine, int batchSize)
 {
@@ -15,33 +15,49 @@ public sealed class SweepRunner(StyleTransfer engine, int batchSize)
         CancellationToken cancellationToken = default)
     {
         var inputs = new SweepInputs(plan);
-        foreach (var group in plan.Points.GroupBy(p => (p.Request.Settings.Weights, p.Request.Settings.Device)))
+        CreateDirectory(Path.Combine(directory, SweepFiles.RendersFolder));
+        // First wins: two records with one key describe the same render.
+        var previous = new Dictionary<string, SweepRenderRecord>();
+        foreach (var record in SweepManifest.TryRead(directory)?.Renders ?? [])
         {
-            engine.Prepare(group.Select(p => p.Request.Settings));
+            previous.TryAdd(record.Key, record);
         }
-        Directory.CreateDirectory(Path.Combine(directory, SweepFiles.RendersFolder));
-        var previous = (SweepManifest.TryRead(directory)?.Renders ?? []).ToDictionary(r => r.Key);
         var records = plan.Points.Select(point =>
         {
             var key = inputs.KeyOf(point);
             return previous.TryGetValue(key, out var done) && done.Status == RenderStatus.Done
                 && done.Image is not null && File.Exists(Path.Combine(directory, done.Image))
-                ? done with { Index = point.Index, Page = point.Page, Row = point.Row, Column = point.Column }
+                ? done with { Index = point.Index, Page = point.Page, Row = point.Row, Column = point.Column, Coordinates = inputs.Pending(point, key).Coordinates }
                 : inputs.Pending(point, key);
         }).ToArray();
         var reused = records.Count(r => r.Status == RenderStatus.Done);
         observer?.OnPlanned(plan, reused);
 
         var state = new SweepState(directory, plan, records, engine);
-        var todo = plan.Points.Where(p => records[p.Index].Status != RenderStatus.Done);
-        foreach (var batch in Batches(todo))
+        // Points that share a key (the same value written twice, a device axis) are rendered once.
+        var todo = plan.Points.Where(p => records[p.Index].Status != RenderStatus.Done)
+            .GroupBy(p => records[p.Index].Key).ToDictionary(g => g.Key, g => g.ToArray());
+        foreach (var model in todo.Values.Select(g => g[0]).GroupBy(p => (p.Request.Settings.Weights, p.Request.Settings.Device)))
         {
             if (cancellationToken.IsCancellationRequested)
             {
                 break;
             }
-            RenderBatch(batch, state, observer, cancellationToken);
-            state.WriteManifest([]);
+            // Deep enough for every batch that follows on this weights file and device: one load.
+            engine.Prepare(model.Select(p => p.Request.Settings));
+            foreach (var batch in Batches(model))
+            {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    break;
+                }
+                RenderBatch(batch, state, observer, cancellationToken);
+                foreach (var point in batch)
+                {
+                    state.CopyToDuplicates(point, todo[records[point.Index].Key]);
+                }
+                state.WriteManifest([]);
+            }
         }
         var grids = plan.Pages.Select(page => state.WriteGrid(page, observer)).ToArray();
         var manifest = state.WriteManifest(grids);
@@ -61,8 +77,11 @@ public sealed class SweepRunner(StyleTransfer engine, int batchSize)
         IReadOnlyList<RenderResult> results;
         try
         {
-            results = engine.RenderBatch(batch.Select(p => p.Request).ToArray(),
-                (b, progress) => observer?.OnIteration(batch[b], progress), cancellationToken);
+            results = engine.RenderBatch(batch.Select(p => p.Request).ToArray(), (b, progress) =>
+            {
+                state.WriteSnapshot(batch[b], progress);
+                observer?.OnIteration(batch[b], progress);
+            }, cancellationToken);
         }
         catch (NeuralStyleException) when (batch.Count > 1)
         {
@@ -81,9 +100,29 @@ public sealed class SweepRunner(StyleTransfer engine, int batchSize)
         }
         for (var b = 0; b < batch.Count; b++)
         {
-            // Recorded first: with no observer, a call through ?. would skip its arguments too.
-            var record = state.Complete(batch[b], results[b], clock.Elapsed.TotalSeconds, batch.Count);
+            SweepRenderRecord record;
+            try
+            {
+                record = state.Complete(batch[b], results[b], clock.Elapsed.TotalSeconds, batch.Count);
+            }
+            catch (NeuralStyleException e)
+            {
+                // A render that could not be written is failed; its neighbours are still written.
+                record = state.Fail(batch[b], e.Message);
+            }
             observer?.OnRenderFinished(batch[b], record);
+        }
+    }
+
+    private static void CreateDirectory(string path)
+    {
+        try
+        {
+            Directory.CreateDirectory(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputFileException($"cannot create the sweep directory '{path}': {e.Message}", e);
         }
     }
 }

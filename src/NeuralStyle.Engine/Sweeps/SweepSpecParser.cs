@@ -15,11 +15,18 @@ public static class SweepSpecParser
     /// <summary>Parses the file at <paramref name="path"/>.</summary>
     public static SweepSpec ParseFile(string path)
     {
-        if (!File.Exists(path))
+        string text;
+        try
         {
-            throw new SweepSpecException($"sweep spec '{path}' does not exist");
+            text = File.ReadAllText(path);
         }
-        return Parse(File.ReadAllText(path), Path.GetDirectoryName(Path.GetFullPath(path))!);
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputFileException(File.Exists(path) || Directory.Exists(path)
+                ? $"cannot read sweep spec '{path}': {e.Message}"
+                : $"sweep spec '{path}' does not exist");
+        }
+        return Parse(text, Path.GetDirectoryName(Path.GetFullPath(path))!);
     }
 
     /// <summary>Parses spec text; relative paths resolve against <paramref name="baseDirectory"/>.</summary>

@@ -34,6 +34,31 @@ internal sealed class SweepState(string directory, SweepPlan plan, SweepRenderRe
         };
     }
 
+    /// <summary>Gives every other point with the same key the rendered point's outcome, in its own grid position.</summary>
+    public void CopyToDuplicates(SweepPoint rendered, IReadOnlyList<SweepPoint> sameKey)
+    {
+        var source = records[rendered.Index];
+        foreach (var point in sameKey.Where(p => p.Index != rendered.Index))
+        {
+            var own = records[point.Index];
+            records[point.Index] = source with
+            {
+                Index = own.Index, Page = own.Page, Row = own.Row, Column = own.Column,
+                Coordinates = own.Coordinates, Settings = own.Settings,
+            };
+        }
+    }
+
+    /// <summary>save_every: renders/&lt;key&gt;.iterNNNN.png beside the render's image.</summary>
+    public void WriteSnapshot(SweepPoint point, RenderProgress progress)
+    {
+        if (RenderSnapshots.Due(point.Request.Settings, progress))
+        {
+            RenderSnapshots.Write(Path.Combine(directory, SweepFiles.RenderImage(records[point.Index].Key)),
+                point.Request.Settings, progress);
+        }
+    }
+
     public SweepRenderRecord Fail(SweepPoint point, string error) =>
         records[point.Index] = records[point.Index] with { Status = RenderStatus.Failed, Error = error, Image = null };
 

@@ -64,6 +64,19 @@ public sealed class SafetensorsFile
     /// <summary>Reads a tensor as float32, converting F16 and BF16; checks the shape.</summary>
     public float[] ReadFloats(string name, IReadOnlyList<long> expectedShape)
     {
+        var entry = Require(name, expectedShape);
+        var bytes = new byte[entry.End - entry.Begin];
+        using (var stream = File.OpenRead(_path))
+        {
+            stream.Position = _dataStart + entry.Begin;
+            stream.ReadExactly(bytes);
+        }
+        return TensorDecoding.ToFloats(bytes, entry, _path);
+    }
+
+    /// <summary>The entry of <paramref name="name"/>, checked for presence, shape and a supported dtype, without reading its data.</summary>
+    public SafetensorsEntry Require(string name, IReadOnlyList<long> expectedShape)
+    {
         if (!Entries.TryGetValue(name, out var entry))
         {
             throw new WeightsFileException($"weights file '{_path}' has no tensor '{name}' (expected shape [{string.Join(", ", expectedShape)}]); is it a torchvision VGG-19?");
@@ -72,13 +85,8 @@ public sealed class SafetensorsFile
         {
             throw new WeightsFileException($"weights file '{_path}': tensor '{name}' has shape {entry.ShapeText}, expected [{string.Join(", ", expectedShape)}]");
         }
-        var bytes = new byte[entry.End - entry.Begin];
-        using (var stream = File.OpenRead(_path))
-        {
-            stream.Position = _dataStart + entry.Begin;
-            stream.ReadExactly(bytes);
-        }
-        return TensorDecoding.ToFloats(bytes, entry, _path);
+        TensorDecoding.RequireSupported(entry, _path);
+        return entry;
     }
 
     private static SafetensorsFile Parse(string path, byte[] header, long dataStart, long dataLength)

@@ -6,7 +6,8 @@ namespace NeuralStyle.Engine.Weights;
 /// <summary>Converts a safetensors tensor's little-endian bytes to float32.</summary>
 internal static class TensorDecoding
 {
-    public static float[] ToFloats(byte[] bytes, SafetensorsEntry entry, string path)
+    /// <summary>Throws unless the entry's dtype is readable and its byte range fits its shape.</summary>
+    public static void RequireSupported(SafetensorsEntry entry, string path)
     {
         var elementSize = entry.DType switch
         {
@@ -14,10 +15,16 @@ internal static class TensorDecoding
             "F16" or "BF16" => 2,
             _ => throw new WeightsFileException($"weights file '{path}': tensor '{entry.Name}' has dtype {entry.DType}; only F32, F16 and BF16 are supported"),
         };
-        if (bytes.Length != entry.ElementCount * elementSize)
+        var length = entry.End - entry.Begin;
+        if (length != entry.ElementCount * elementSize)
         {
-            throw new WeightsFileException($"weights file '{path}': tensor '{entry.Name}' has {bytes.Length} bytes, but {entry.DType} {entry.ShapeText} needs {entry.ElementCount * elementSize}");
+            throw new WeightsFileException($"weights file '{path}': tensor '{entry.Name}' has {length} bytes, but {entry.DType} {entry.ShapeText} needs {entry.ElementCount * elementSize}");
         }
+    }
+
+    public static float[] ToFloats(byte[] bytes, SafetensorsEntry entry, string path)
+    {
+        RequireSupported(entry, path);
         var result = new float[entry.ElementCount];
         switch (entry.DType)
         {

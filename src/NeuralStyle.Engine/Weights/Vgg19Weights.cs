@@ -46,6 +46,17 @@ public sealed class Vgg19Weights
         return new Vgg19Weights(path, HashOf(path), weights, biases);
     }
 
+    /// <summary>Checks, from the header alone, that the file holds the first <paramref name="convolutionCount"/> convolutions.</summary>
+    public static void Check(string path, int convolutionCount)
+    {
+        var file = SafetensorsFile.Open(path);
+        foreach (var convolution in VggLayers.Convolutions.Take(convolutionCount))
+        {
+            file.Require(convolution.WeightKey, [convolution.OutChannels, convolution.InChannels, 3, 3]);
+            file.Require(convolution.BiasKey, [convolution.OutChannels]);
+        }
+    }
+
     /// <summary>Lower-case hex SHA-256 of a file.</summary>
     public static string HashOf(string path)
     {

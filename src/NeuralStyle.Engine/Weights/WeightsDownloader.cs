@@ -12,6 +12,9 @@ public static class WeightsDownloader
     /// <summary>torchvision's ImageNet VGG-19 as safetensors, published by timm.</summary>
     public const string DefaultUrl = "https://huggingface.co/timm/vgg19.tv_in1k/resolve/main/model.safetensors";
 
+    /// <summary>A download that receives nothing for this long is abandoned.</summary>
+    public static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(60);
+
     /// <summary>Downloads <paramref name="url"/> to <paramref name="path"/>; reports (bytes so far, total or null).</summary>
     public static async Task<string> DownloadAsync(string url, string path, string? expectedSha256,
         Action<long, long?>? onProgress, CancellationToken cancellationToken)
@@ -35,7 +38,7 @@ public static class WeightsDownloader
                     var buffer = new byte[1 << 20];
                     long done = 0;
                     int read;
-                    while ((read = body.ReadAsync(buffer, cancellationToken).AsTask().GetAwaiter().GetResult()) > 0)
+                    while ((read = ReadWithin(body, buffer, IdleTimeout, url, cancellationToken)) > 0)
                     {
                         file.Write(buffer, 0, read);
                         hash.AppendData(buffer, 0, read);
@@ -57,5 +60,24 @@ public static class WeightsDownloader
                 $"cannot download weights from {url}: {e.Message}. Without network access, copy a VGG-19 .safetensors file with torchvision key names to this machine and pass --weights PATH (or set NSF_WEIGHTS)", e);
         }
         return sha256;
+    }
+
+    /// <summary>One read of the body; a dropped or stalled connection is a failed download, not an output error.</summary>
+    private static int ReadWithin(Stream body, byte[] buffer, TimeSpan idle, string url, CancellationToken cancellationToken)
+    {
+        using var stalled = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        stalled.CancelAfter(idle);
+        try
+        {
+            return body.ReadAsync(buffer, stalled.Token).AsTask().GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new DownloadFailedException($"download from {url} stalled: nothing received for {idle.TotalSeconds:F0} s; nothing was kept");
+        }
+        catch (IOException e)
+        {
+            throw new DownloadFailedException($"download from {url} broke off: {e.Message}; nothing was kept", e);
+        }
     }
 }

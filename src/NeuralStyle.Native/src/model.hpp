@@ -52,7 +52,7 @@ int64_t layer_width(int index, int64_t width);
 std::vector<at::Tensor> extract_features(const nsf_model& model, const at::Tensor& x, int pooling,
                                          const std::vector<int>& layers);
 
-// Copies a caller's [3, h, w] float buffer to a [1, 3, h, w] tensor on device.
+// Copies a caller's [batch, 3, h, w] float buffer to a tensor on device; rejects NaN and infinity.
 at::Tensor image_to_device(const float* image, int64_t batch, int64_t height, int64_t width,
                            c10::Device device);
 

@@ -151,7 +151,8 @@ public:
 
 private:
     void report(int32_t iteration, const at::Tensor& packed) {
-        // The one device->host transfer per iteration.
+        // One transfer of all losses per iteration. (L-BFGS reads a few scalars per history pair
+        // as torch.optim.LBFGS does; keeping those on the device is left for the GPU work.)
         const at::Tensor host = packed.to(at::kCPU).contiguous();
         const float* p = host.data_ptr<float>();
         const int64_t b_count = o_.batch, width = 4 + lc_ + ls_;

@@ -57,6 +57,19 @@ public sealed class ImageFileTests : IDisposable
     }
 
     [Fact]
+    public void A_png_with_a_malformed_text_chunk_is_an_input_error()
+    {
+        var path = _directory.File("bad-text.png");
+        ImageFile.WritePng(path, RgbImage.Noise(2, 2, 1), new Dictionary<string, string> { ["k"] = "v" });
+        var bytes = File.ReadAllBytes(path);
+        // Turn the keyword's NUL separator into a letter: the chunk no longer parses.
+        var chunk = bytes.AsSpan().IndexOf("tEXtk"u8) + 5;
+        bytes[chunk] = (byte)'x';
+        File.WriteAllBytes(path, bytes);
+        Assert.Throws<ImageUnreadableException>(() => PngText.Read(path));
+    }
+
+    [Fact]
     public void A_missing_file_is_named()
     {
         var error = Assert.Throws<ImageUnreadableException>(() => ImageFile.Probe(_directory.File("none.jpg")));

@@ -45,6 +45,14 @@ public sealed class OptionsTests(EngineFixture fixture)
     }
 
     [Fact]
+    public void Blend_weights_are_relative()
+    {
+        var even = Render(Tiny, fixture.Style32, fixture.Style2_32).Trace.Final;
+        var doubled = Render(Tiny with { StyleBlendWeights = [2, 2] }, fixture.Style32, fixture.Style2_32).Trace.Final;
+        Assert.Equal(even.Total, doubled.Total);
+    }
+
+    [Fact]
     public void A_blend_needs_one_weight_per_style()
     {
         using var engine = new StyleTransfer();

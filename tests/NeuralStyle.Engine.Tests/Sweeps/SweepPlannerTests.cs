@@ -57,6 +57,25 @@ public sealed class SweepPlannerTests
     }
 
     [Fact]
+    public void A_later_source_may_give_alpha_as_the_other_setting()
+    {
+        var spec = SweepSpecParser.Parse("content: c.jpg\nstyle: s.jpg\nsettings: {content_weight: 5}\naxes: {alpha_beta: [1e-3]}\n", "/d");
+        var plan = SweepPlanner.Expand(spec, []);
+        Assert.Equal(1.0, plan.Points[0].Request.Settings.EffectiveContentWeight, 9);
+
+        var overridden = SweepPlanner.Expand(SweepSpecParser.Parse("content: c.jpg\nstyle: s.jpg\nsettings: {alpha_beta: 1e-3}\n", "/d"),
+            [KeyValuePair.Create("content_weight", SettingValue.Of("7"))]);
+        Assert.Equal(7.0, overridden.Points[0].Request.Settings.EffectiveContentWeight, 9);
+    }
+
+    [Fact]
+    public void Settings_are_validated_once_all_sources_applied()
+    {
+        var spec = SweepSpecParser.Parse("content: c.jpg\nstyle: s.jpg\nsettings: {style_layer_weights: [0.5, 0.5]}\naxes: {style_layers: [[relu1_1, relu2_1], [relu3_1, relu4_1]]}\n", "/d");
+        Assert.Equal(2, SweepPlanner.Expand(spec, []).Points.Count);
+    }
+
+    [Fact]
     public void A_bad_axis_value_fails_the_whole_sweep_before_anything_renders_and_names_the_point()
     {
         var error = Assert.Throws<SweepSpecException>(() => SweepPlanner.Expand(Spec("  style_weight: [1, -5]\n"), []));

@@ -143,6 +143,81 @@ public sealed class SweepRunnerTests(EngineFixture fixture, ITestOutputHelper lo
         Assert.Single(Directory.GetFiles(Path.Combine(_out.Path, "renders")));
     }
 
+    [Fact]
+    public void Tiles_of_other_sizes_are_centred_and_their_rectangles_say_where()
+    {
+        using var engine = new StyleTransfer();
+        var outcome = new SweepRunner(engine, 4).Run(Plan("  size: [32, 48]\n"), _out.Path);
+
+        var grid = outcome.Manifest.Grids[0];
+        var gridPath = Path.Combine(_out.Path, grid.File);
+        var (width, height) = ImageFile.Probe(gridPath);
+        var page = ImageFile.Read(gridPath, width, height);
+        var small = grid.Cells.Single(c => c.Column == 0);
+        var large = grid.Cells.Single(c => c.Column == 1);
+        Assert.Equal((32, 24, 48, 36), (small.Width, small.Height, large.Width, large.Height));
+        Assert.Equal(large.Y + (36 - 24) / 2, small.Y);
+        foreach (var cell in grid.Cells)
+        {
+            var render = outcome.Manifest.Renders.Single(r => r.Key == cell.Key);
+            var path = Path.Combine(_out.Path, render.Image!);
+            var tile = ImageFile.Read(path, cell.Width, cell.Height);
+            for (var y = 0; y < tile.Height; y++)
+            {
+                for (var x = 0; x < tile.Width; x++)
+                {
+                    Assert.Equal(tile.Pixels[y * tile.Width + x], page.Pixels[(cell.Y + y) * width + cell.X + x]);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void The_same_render_written_twice_is_rendered_once_and_fills_both_cells_on_every_run()
+    {
+        var plan = Plan("  alpha_beta: [1e-3, 0.001, 1e-2]\n");
+        for (var run = 0; run < 2; run++)
+        {
+            using var engine = new StyleTransfer();
+            var outcome = new SweepRunner(engine, 4).Run(plan, _out.Path);
+
+            Assert.Equal(run == 0 ? 2 : 0, outcome.Rendered);
+            Assert.All(outcome.Manifest.Renders, r => Assert.Equal(RenderStatus.Done, r.Status));
+            Assert.Equal(outcome.Manifest.Renders[0].Image, outcome.Manifest.Renders[1].Image);
+            Assert.Equal([0, 1, 2], outcome.Manifest.Renders.Select(r => r.Column));
+        }
+    }
+
+    [Fact]
+    public void Save_every_keeps_intermediate_images_beside_each_render()
+    {
+        using var engine = new StyleTransfer();
+        var outcome = new SweepRunner(engine, 4).Run(Plan("  alpha_beta: [1e-3, 1e-2]\n", ", save_every: 2", iterations: 4), _out.Path);
+
+        var stem = Path.GetFileNameWithoutExtension(outcome.Manifest.Renders[0].Image!);
+        var files = Directory.GetFiles(Path.Combine(_out.Path, "renders")).Select(Path.GetFileName).ToArray();
+        Assert.Contains($"{stem}.iter0002.png", files);
+        Assert.Contains($"{stem}.iter0000.png", files);
+        Assert.DoesNotContain($"{stem}.iter0004.png", files);
+        Assert.Contains("\"snapshot\"", PngText.Read(Path.Combine(_out.Path, "renders", $"{stem}.iter0002.png"))[RenderMetadata.Key]);
+    }
+
+    [Fact]
+    public void Weights_missing_a_layer_the_sweep_needs_fail_before_anything_is_written()
+    {
+        var partial = Path.Combine(_out.Path, "partial.safetensors");
+        var first = Engine.Layers.VggLayers.Convolutions[0];
+        Engine.Weights.SafetensorsWriter.Write(partial, [(first.WeightKey, [64, 3, 3, 3], new float[first.WeightLength]), (first.BiasKey, [64], new float[64])]);
+        var plan = SweepPlanner.Expand(SweepSpecParser.Parse(
+            $"content: {fixture.Content32}\nstyle: {fixture.Style32}\nsettings: {{size: 32, iterations: 1, weights: {partial}}}\n", "/"), []);
+        var target = Path.Combine(_out.Path, "sweep");
+
+        using var engine = new StyleTransfer();
+        var error = Assert.Throws<WeightsFileException>(() => new SweepRunner(engine, 4).Run(plan, target));
+        Assert.Contains("features.2.weight", error.Message);
+        Assert.False(Directory.Exists(target));
+    }
+
     public void Dispose() => _out.Dispose();
 
     private sealed class CancelOnSecondRender(CancellationTokenSource cancel) : ISweepObserver

@@ -68,7 +68,7 @@ public sealed class SweepSpecParserTests
     [Fact]
     public void A_missing_spec_file_is_named()
     {
-        var error = Assert.Throws<SweepSpecException>(() => SweepSpecParser.ParseFile("/nowhere/sweep.yaml"));
+        var error = Assert.Throws<InputFileException>(() => SweepSpecParser.ParseFile("/nowhere/sweep.yaml"));
         Assert.Contains("/nowhere/sweep.yaml", error.Message);
     }
 
