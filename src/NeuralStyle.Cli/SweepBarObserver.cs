@@ -11,6 +11,7 @@ internal sealed class SweepBarObserver(ProgressContext context) : ISweepObserver
     private ProgressTask? _overall;
     private ProgressTask? _batch;
     private int _done;
+    private string _batchLabel = "";
 
     public void OnPlanned(SweepPlan plan, int alreadyDone)
     {
@@ -21,20 +22,27 @@ internal sealed class SweepBarObserver(ProgressContext context) : ISweepObserver
 
     public void OnBatchStarted(IReadOnlyList<SweepPoint> points)
     {
-        _batch?.StopTask();
+        if (_batch is not null)
+        {
+            // A finished batch's bar goes; its renders have their own lines above.
+            _batch.Value = _batch.MaxValue;
+            _batch.StopTask();
+        }
         var s = points[0].Request.Settings;
-        _batch = context.AddTask(Markup.Escape(points[0].Describe()), maxValue: s.EffectiveScales.Count * s.Iterations);
+        _batchLabel = points.Count == 1 ? points[0].Describe() : $"batch of {points.Count}: {points[0].Describe()} ...";
+        _batch = context.AddTask(Markup.Escape(_batchLabel), maxValue: s.EffectiveScales.Count * s.Iterations);
     }
 
     public void OnIteration(SweepPoint point, RenderProgress progress)
     {
-        if (_batch is null)
+        // Every item of a batch reports each iteration; the first one speaks for the bar.
+        if (_batch is null || progress.Iteration < _batch.Value)
         {
             return;
         }
         _batch.Value = progress.Iteration;
         _batch.Description = Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-            $"{point.Describe()}  it {progress.Iteration}  loss {progress.Losses.Total:G4}"));
+            $"{_batchLabel}  it {progress.Iteration}  loss {progress.Losses.Total:G4}"));
     }
 
     public void OnRenderFinished(SweepPoint point, SweepRenderRecord record)

@@ -20,8 +20,9 @@ internal static class SweepProgressView
         SweepOutcome? outcome = null;
         AnsiConsole.Progress()
             .AutoClear(false)
+            .HideCompleted(true)
             .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(),
-                new PercentageColumn(), new RateColumn(), new RemainingTimeColumn())
+                new PercentageColumn(), new RemainingTimeColumn())
             .Start(context => outcome = run(new SweepBarObserver(context)));
         return outcome!;
     }
