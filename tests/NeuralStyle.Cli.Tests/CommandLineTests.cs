@@ -28,6 +28,20 @@ public sealed class CommandLineTests(CliFixture fixture)
     }
 
     [Fact]
+    public void The_readme_documents_every_setting_and_command()
+    {
+        var readme = File.ReadAllText(Path.Combine(Path.GetDirectoryName(CliFixture.Examples)!, "README.md"));
+        foreach (var definition in Engine.Settings.SettingCatalog.All)
+        {
+            Assert.Contains($"| `{definition.Name}` |", readme);
+        }
+        foreach (var command in new[] { "./nsf render", "./nsf sweep", "./nsf weights random", "./nsf weights download", "./nsf weights info", "./nsf inspect", "./nsf info" })
+        {
+            Assert.Contains(command, readme);
+        }
+    }
+
+    [Fact]
     public void Info_reports_libtorch_and_an_optimised_blas()
     {
         var run = CliRun.Of("info");
