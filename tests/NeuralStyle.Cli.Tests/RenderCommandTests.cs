@@ -57,6 +57,8 @@ public sealed class RenderCommandTests(CliFixture fixture)
         { "--device cuda:99", 4, "cuda:99" },
         { "--weights /nowhere/w.safetensors", 3, "nsf weights random" },
         { "--optimizer sgd", 2, "lbfgs, adam" },
+        { "--size 100000", 2, "size" },
+        { "--tv-weight -0.5", 2, "tv_weight" },
     };
 
     [Theory]
@@ -68,6 +70,16 @@ public sealed class RenderCommandTests(CliFixture fixture)
 
         Assert.Equal(exitCode, run.ExitCode);
         Assert.Contains(message, run.Error);
+        Assert.Empty(Directory.GetFileSystemEntries(dir));
+    }
+
+    [Fact]
+    public void Weights_of_the_wrong_shape_are_an_input_error_with_no_output()
+    {
+        var dir = fixture.NewDirectory();
+        var run = CliRun.Of($"render {fixture.TinyWith($"--weights {fixture.WrongShapeWeights}")} --out {dir}/out.png");
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("[64, 1, 3, 3], expected [64, 3, 3, 3]", run.Error);
         Assert.Empty(Directory.GetFileSystemEntries(dir));
     }
 

@@ -40,6 +40,10 @@ public sealed class SweepCommandTests(CliFixture fixture)
         Assert.Equal(["1e-4", "1e-2"], grid.GetProperty("columns").GetProperty("values").EnumerateArray().Select(v => v.GetString()));
         Assert.True(File.Exists(Path.Combine(outDir, grid.GetProperty("file").GetString()!)));
 
+        var inspected = CliRun.Of($"inspect {Path.Combine(outDir, grid.GetProperty("file").GetString()!)}");
+        Assert.Equal(0, inspected.ExitCode);
+        Assert.Contains("\"axis\": \"tv_weight\"", inspected.Output);
+
         var again = CliRun.Of($"sweep {Spec("axes:\n  tv_weight: [0, 1]\n  alpha_beta: [1e-4, 1e-2]\n")} --out {outDir}");
         Assert.Contains("0 rendered, 4 already done", again.Output);
     }

@@ -21,7 +21,8 @@ internal static class InspectCommand
                 throw new NeuralStyle.Engine.ImageUnreadableException($"cannot read image '{path}': file does not exist");
             }
             var text = PngText.Read(path);
-            if (!text.TryGetValue(RenderMetadata.Key, out var json))
+            // A render or snapshot carries "neuralstyle"; a grid page carries "neuralstyle:grid".
+            if (!text.TryGetValue(RenderMetadata.Key, out var json) && !text.TryGetValue(RenderMetadata.Key + ":grid", out json))
             {
                 throw new NeuralStyle.Engine.ImageUnreadableException($"'{path}' carries no NeuralStyle Farm settings");
             }

@@ -75,7 +75,7 @@ public static class ComparisonGrid
         canvas.WritePng(path, new Dictionary<string, string>
         {
             ["Software"] = "NeuralStyle Farm",
-            ["neuralstyle:grid"] = JsonSerializer.Serialize(record, Settings.RenderSettingsJson.Options),
+            [Rendering.RenderMetadata.Key + ":grid"] = JsonSerializer.Serialize(record, Settings.RenderSettingsJson.Options),
         });
         return record;
     }

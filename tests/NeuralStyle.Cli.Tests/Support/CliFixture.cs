@@ -14,7 +14,12 @@ public sealed class CliFixture : IDisposable
         RandomVgg19Weights.Write(Weights, 5);
         Content = Write("chelsea.jpg", "content.png", 32);
         Style = Write("gravel.jpg", "style.png", 32);
+        // conv1_1 with one input channel instead of three: a file that is safetensors but not VGG-19.
+        WrongShapeWeights = Path.Combine(Directory, "wrong-shape.safetensors");
+        SafetensorsWriter.Write(WrongShapeWeights, [("features.0.weight", [64, 1, 3, 3], new float[64 * 9]), ("features.0.bias", [64], new float[64])]);
     }
+
+    public string WrongShapeWeights { get; }
 
     public string Directory { get; }
 

@@ -57,6 +57,29 @@ public sealed class SweepPlannerTests
     }
 
     [Fact]
+    public void Every_extra_option_can_be_an_axis()
+    {
+        var spec = SweepSpecParser.Parse("""
+            content: c.jpg
+            style: [[a.jpg, b.jpg]]
+            axes:
+              style_scale: [0.5, 1.5]
+              style_blend_weights: [[1, 0], [1, 3]]
+              original_colors: [false, true]
+              init: [content, noise]
+              scales: [[128], [64, 128]]
+            """, "/d");
+        var plan = SweepPlanner.Expand(spec, []);
+
+        Assert.Equal(32, plan.Points.Count);
+        var last = plan.Points[^1].Request.Settings;
+        Assert.Equal((1.5, true, "noise"), (last.StyleScale, last.OriginalColors, last.Init));
+        Assert.Equal([1.0, 3.0], last.StyleBlendWeights);
+        Assert.Equal([64, 128], last.Scales);
+        Assert.Equal(["/d/a.jpg", "/d/b.jpg"], plan.Points[0].Request.Styles);
+    }
+
+    [Fact]
     public void A_later_source_may_give_alpha_as_the_other_setting()
     {
         var spec = SweepSpecParser.Parse("content: c.jpg\nstyle: s.jpg\nsettings: {content_weight: 5}\naxes: {alpha_beta: [1e-3]}\n", "/d");
