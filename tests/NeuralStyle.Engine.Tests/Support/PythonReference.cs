@@ -3,12 +3,16 @@ using System.Text.Json;
 
 namespace NeuralStyle.Engine.Tests.Support;
 
-/// <summary>Runs tests/reference/nsf_reference.py with Debian's python3-torch and returns its trace.</summary>
+/// <summary>Runs Python scripts of the repository with Debian's python3-torch: the reference, the weights converter.</summary>
 public static class PythonReference
 {
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(3);
 
-    public static JsonElement Trace(params string[] arguments)
+    public static JsonElement Trace(params string[] arguments) =>
+        JsonDocument.Parse(Run([RepositoryPaths.Reference, .. arguments, "--report", "-"])).RootElement.Clone();
+
+    /// <summary>Runs Debian's python3 with <paramref name="arguments"/> and returns its standard output.</summary>
+    public static string Run(params string[] arguments)
     {
         var start = new ProcessStartInfo("/usr/bin/python3")
         {
@@ -16,8 +20,7 @@ public static class PythonReference
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(RepositoryPaths.Reference);
-        foreach (var argument in arguments.Concat(["--report", "-"]))
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
@@ -27,12 +30,12 @@ public static class PythonReference
         if (!process.WaitForExit(Limit))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"the PyTorch reference did not finish within {Limit}: {string.Join(' ', arguments)}");
+            throw new TimeoutException($"python3 did not finish within {Limit}: {string.Join(' ', arguments)}");
         }
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"the PyTorch reference failed ({process.ExitCode}): {stderr.Result}");
+            throw new InvalidOperationException($"python3 {string.Join(' ', arguments)} failed ({process.ExitCode}): {stderr.Result}");
         }
-        return JsonDocument.Parse(stdout.Result).RootElement.Clone();
+        return stdout.Result;
     }
 }
