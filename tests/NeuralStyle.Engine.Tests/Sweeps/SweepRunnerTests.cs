@@ -53,27 +53,8 @@ public sealed class SweepRunnerTests(EngineFixture fixture, ITestOutputHelper lo
         var outcome = new SweepRunner(engine, 4).Run(Plan("  style_layers: [[relu1_1], [relu2_1]]\n  alpha_beta: [1e-4, 1e-2]\n"), _out.Path);
 
         var grid = outcome.Manifest.Grids[0];
-        var gridPath = Path.Combine(_out.Path, grid.File);
-        var (width, height) = ImageFile.Probe(gridPath);
-        var page = ImageFile.Read(gridPath, width, height);
         Assert.Equal(4, grid.Cells.Count);
-        foreach (var cell in grid.Cells)
-        {
-            var render = outcome.Manifest.Renders.Single(r => r.Key == cell.Key);
-            var tile = ImageFile.ReadFitted(Path.Combine(_out.Path, render.Image!), 32);
-            Assert.Equal((tile.Width, tile.Height), (cell.Width, cell.Height));
-            for (var c = 0; c < 3; c++)
-            {
-                for (var y = 0; y < tile.Height; y++)
-                {
-                    for (var x = 0; x < tile.Width; x++)
-                    {
-                        Assert.Equal(tile.Pixels[c * tile.PlaneLength + y * tile.Width + x],
-                            page.Pixels[c * page.PlaneLength + (cell.Y + y) * width + cell.X + x]);
-                    }
-                }
-            }
-        }
+        AssertTilesAreTheirRenders(outcome.Manifest, grid);
     }
 
     [Fact]
@@ -150,26 +131,11 @@ public sealed class SweepRunnerTests(EngineFixture fixture, ITestOutputHelper lo
         var outcome = new SweepRunner(engine, 4).Run(Plan("  size: [32, 48]\n"), _out.Path);
 
         var grid = outcome.Manifest.Grids[0];
-        var gridPath = Path.Combine(_out.Path, grid.File);
-        var (width, height) = ImageFile.Probe(gridPath);
-        var page = ImageFile.Read(gridPath, width, height);
         var small = grid.Cells.Single(c => c.Column == 0);
         var large = grid.Cells.Single(c => c.Column == 1);
         Assert.Equal((32, 24, 48, 36), (small.Width, small.Height, large.Width, large.Height));
         Assert.Equal(large.Y + (36 - 24) / 2, small.Y);
-        foreach (var cell in grid.Cells)
-        {
-            var render = outcome.Manifest.Renders.Single(r => r.Key == cell.Key);
-            var path = Path.Combine(_out.Path, render.Image!);
-            var tile = ImageFile.Read(path, cell.Width, cell.Height);
-            for (var y = 0; y < tile.Height; y++)
-            {
-                for (var x = 0; x < tile.Width; x++)
-                {
-                    Assert.Equal(tile.Pixels[y * tile.Width + x], page.Pixels[(cell.Y + y) * width + cell.X + x]);
-                }
-            }
-        }
+        AssertTilesAreTheirRenders(outcome.Manifest, grid);
     }
 
     [Fact]
@@ -216,6 +182,31 @@ public sealed class SweepRunnerTests(EngineFixture fixture, ITestOutputHelper lo
         var error = Assert.Throws<WeightsFileException>(() => new SweepRunner(engine, 4).Run(plan, target));
         Assert.Contains("features.2.weight", error.Message);
         Assert.False(Directory.Exists(target));
+    }
+
+    /// <summary>Every cell's rectangle in the grid page holds exactly its render's pixels, in all three channels.</summary>
+    private void AssertTilesAreTheirRenders(SweepManifest manifest, SweepGridRecord grid)
+    {
+        var gridPath = Path.Combine(_out.Path, grid.File);
+        var (width, height) = ImageFile.Probe(gridPath);
+        var page = ImageFile.Read(gridPath, width, height);
+        foreach (var cell in grid.Cells)
+        {
+            var render = manifest.Renders.Single(r => r.Key == cell.Key);
+            var tile = ImageFile.Read(Path.Combine(_out.Path, render.Image!), cell.Width, cell.Height);
+            Assert.Equal(ImageFile.Probe(Path.Combine(_out.Path, render.Image!)), (cell.Width, cell.Height));
+            for (var c = 0; c < 3; c++)
+            {
+                for (var y = 0; y < tile.Height; y++)
+                {
+                    for (var x = 0; x < tile.Width; x++)
+                    {
+                        Assert.Equal(tile.Pixels[c * tile.PlaneLength + y * tile.Width + x],
+                            page.Pixels[c * page.PlaneLength + (cell.Y + y) * width + cell.X + x]);
+                    }
+                }
+            }
+        }
     }
 
     public void Dispose() => _out.Dispose();
