@@ -181,7 +181,8 @@ class Vgg19Features(torch.nn.Module):
             if v == "M":
                 idx += 1
                 continue
-            conv = torch.nn.Conv2d(in_ch, v, kernel_size=3, padding=1)
+            # Created in the target dtype, so float64 weights are never rounded through float32.
+            conv = torch.nn.Conv2d(in_ch, v, kernel_size=3, padding=1, dtype=dtype)
             w = np.asarray(tensors[f"features.{idx}.weight"])
             b = np.asarray(tensors[f"features.{idx}.bias"])
             if tuple(w.shape) != (v, in_ch, 3, 3) or tuple(b.shape) != (v,):

@@ -108,6 +108,12 @@ public sealed class StyleTransfer : IDisposable
             cancelled = outcome.Cancelled;
             secondsBefore = records[0][^1].Seconds;
         }
+        var diverged = records.Select((r, b) => (r[^1], b)).FirstOrDefault(f => !double.IsFinite(f.Item1.Total));
+        if (diverged.Item1 is { } last)
+        {
+            throw new EngineFailureException(
+                $"render {diverged.b} diverged: its loss is {last.Total} at iteration {last.Iteration}; lower learning_rate (or the loss weights) and try again");
+        }
         var seconds = clock.Elapsed.TotalSeconds;
         return requests.Select((request, b) =>
         {

@@ -15,6 +15,15 @@ public static partial class RenderSettingsValidator
     /// <summary>Most iterations of one render (per scale).</summary>
     public const int MaxIterations = 100_000;
 
+    /// <summary>
+    /// Largest loss weight. The engine computes in float32; past this, squared gradients
+    /// overflow (Adam then stops moving) or the loss becomes infinite.
+    /// </summary>
+    public const double MaxWeight = 1e12;
+
+    /// <summary>Largest learning rate, for the same reason.</summary>
+    public const double MaxLearningRate = 1e3;
+
     /// <summary>Throws one <see cref="InvalidSettingException"/> naming the first broken rule.</summary>
     public static void Validate(RenderSettings s)
     {
@@ -52,9 +61,14 @@ public static partial class RenderSettingsValidator
         {
             throw new InvalidSettingException("iterations", $"{s.Iterations} is out of range 1..{MaxIterations}");
         }
-        if (s.LearningRate is { } rate && !(double.IsFinite(rate) && rate > 0))
+        if (s.LearningRate is { } rate && !(double.IsFinite(rate) && rate > 0 && rate <= MaxLearningRate))
         {
-            throw new InvalidSettingException("learning_rate", $"{rate} must be a positive number");
+            throw new InvalidSettingException("learning_rate", $"{rate} must be a positive number up to {MaxLearningRate:G}");
+        }
+        if (s.EffectiveContentWeight > MaxWeight)
+        {
+            throw new InvalidSettingException(s.AlphaBeta is null ? "content_weight" : "alpha_beta",
+                $"makes alpha {s.EffectiveContentWeight:G4}, above {MaxWeight:G3}");
         }
         if (s.Init is not ("content" or "noise" or "style") && !File.Exists(s.Init))
         {
@@ -96,6 +110,10 @@ public static partial class RenderSettingsValidator
         if (value is { } v && !(double.IsFinite(v) && v >= 0))
         {
             throw new InvalidSettingException(name, $"{v} must be a finite number >= 0");
+        }
+        if (value > MaxWeight)
+        {
+            throw new InvalidSettingException(name, $"{value} is above {MaxWeight:G3}: the engine computes in float32");
         }
     }
 

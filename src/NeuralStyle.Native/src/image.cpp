@@ -76,18 +76,37 @@ void to_srgb8(ImagePtr& image, const std::string& where) {
           [](VipsImage* in, VipsImage** out) { return vips_autorot(in, out, nullptr); });
 
     const bool wide = image->BandFmt == VIPS_FORMAT_USHORT;
-    if (wide && image->Type != VIPS_INTERPRETATION_RGB16 &&
-        image->Type != VIPS_INTERPRETATION_GREY16) {
-        // 16-bit data tagged otherwise would be clipped, not scaled, to 8 bits.
+    const VipsInterpretation tagged = image->Type;
+    if (wide && (tagged == VIPS_INTERPRETATION_MULTIBAND || tagged == VIPS_INTERPRETATION_B_W ||
+                 tagged == VIPS_INTERPRETATION_sRGB)) {
+        // 16-bit data tagged as 8-bit kinds would be clipped, not scaled, to 8 bits. CMYK and
+        // other real colour spaces keep their tag: colour conversion knows how to read them.
         const VipsInterpretation type =
             image->Bands >= 3 ? VIPS_INTERPRETATION_RGB16 : VIPS_INTERPRETATION_GREY16;
         apply(image, where, [type](VipsImage* in, VipsImage** out) {
             return vips_copy(in, out, "interpretation", type, nullptr);
         });
     }
+    // An embedded profile (Display P3, Adobe RGB, a CMYK press profile) says what the numbers
+    // mean; without one, the tagged colour space is taken at its word.
+    bool converted = false;
+    if (vips_image_get_typeof(image.get(), VIPS_META_ICC_NAME) != 0) {
+        VipsImage* next = nullptr;
+        if (vips_icc_transform(image.get(), &next, "srgb", "embedded", TRUE, "depth", 8,
+                               nullptr) == 0) {
+            image.reset(next);
+            converted = true;
+        } else {
+            vips_error_clear();  // a broken profile falls back to the tagged colour space
+        }
+    }
+    if (!converted)
+        apply(image, where, [](VipsImage* in, VipsImage** out) {
+            return vips_colourspace(in, out, VIPS_INTERPRETATION_sRGB, nullptr);
+        });
     if (vips_image_hasalpha(image.get())) {
-        // Flatten before the colourspace change so alpha is read at its own depth.
-        const double white = wide ? 65535.0 : 255.0;
+        // After conversion, so the background is sRGB white whatever the source's colour space.
+        const double white = image->BandFmt == VIPS_FORMAT_USHORT ? 65535.0 : 255.0;
         const std::vector<double> background(static_cast<size_t>(image->Bands - 1), white);
         VipsArrayDouble* colour =
             vips_array_double_new(background.data(), static_cast<int>(background.size()));
@@ -98,9 +117,6 @@ void to_srgb8(ImagePtr& image, const std::string& where) {
         if (rc != 0) fail_vips(NSF_IMAGE_UNREADABLE, where);
         image.reset(next);
     }
-    apply(image, where, [](VipsImage* in, VipsImage** out) {
-        return vips_colourspace(in, out, VIPS_INTERPRETATION_sRGB, nullptr);
-    });
     if (image->BandFmt != VIPS_FORMAT_UCHAR)
         apply(image, where,
               [](VipsImage* in, VipsImage** out) { return vips_cast_uchar(in, out, nullptr); });
@@ -160,6 +176,11 @@ NSF_API int32_t nsf_image_read(const char* path, int64_t max_pixels, int32_t wid
         nsf::require_not_null(out_rgb, "out_rgb");
         nsf::require_positive(width, "width");
         nsf::require_positive(height, "height");
+        if (static_cast<int64_t>(width) * height > max_pixels)
+            nsf::fail(NSF_IMAGE_TOO_LARGE, "cannot resize to " + std::to_string(width) + "x" +
+                                               std::to_string(height) +
+                                               ": more pixels than the limit of " +
+                                               std::to_string(max_pixels));
         // Random access: a 90-degree autorotation reads the source out of order.
         nsf::Opened opened = nsf::open_checked(path, max_pixels, VIPS_ACCESS_RANDOM);
         const std::string where = std::string("cannot decode image '") + path + "'";

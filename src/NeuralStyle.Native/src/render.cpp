@@ -8,6 +8,7 @@
 
 #include <ATen/core/grad_mode.h>
 #include <ATen/ops/empty.h>
+#include <ATen/ops/nan_to_num.h>
 #include <ATen/ops/zeros_like.h>
 #include <c10/core/InferenceMode.h>
 #include <torch/optim/adam.h>
@@ -83,7 +84,9 @@ at::Tensor to_device(const float* values, std::vector<int64_t> shape, c10::Devic
 
 void copy_clamped(const at::Tensor& x, float* destination) {
     at::NoGradGuard no_grad;
-    const at::Tensor host = x.detach().clamp(0.0, 1.0).to(at::kCPU).contiguous();
+    // nan_to_num first: clamp keeps NaN, and a diverged run must still hand back pixels.
+    const at::Tensor host =
+        x.detach().nan_to_num(0.0, 1.0, 0.0).clamp(0.0, 1.0).to(at::kCPU).contiguous();
     std::memcpy(destination, host.data_ptr<float>(), sizeof(float) * host.numel());
 }
 

@@ -18,6 +18,8 @@ void ensure_vips() {
         if (ok) vips_cache_set_max(0);
     });
     if (!ok) fail_vips(NSF_INTERNAL, "libvips failed to start");
+    // The error buffer is process-wide: start each operation without an earlier one's text.
+    vips_error_clear();
 }
 
 void fail_vips(nsf_status status, const std::string& context) {

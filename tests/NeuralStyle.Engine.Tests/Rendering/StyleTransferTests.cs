@@ -121,6 +121,15 @@ public sealed class StyleTransferTests(EngineFixture fixture)
     }
 
     [Fact]
+    public void A_render_that_diverges_is_an_error_that_says_what_to_change()
+    {
+        using var engine = new StyleTransfer();
+        var error = Assert.Throws<EngineFailureException>(() =>
+            engine.Render(Request(Tiny(6) with { LearningRate = 1000, StyleWeight = 1e12 })));
+        Assert.Contains("learning_rate", error.Message);
+    }
+
+    [Fact]
     public void Weights_of_the_wrong_shape_are_rejected_before_rendering()
     {
         using var directory = new TemporaryDirectory();
