@@ -13,6 +13,7 @@ internal static class ErrorReporting
             SweepSpecException => (ExitCodes.InvalidUsage, "invalid sweep"),
             ImageUnreadableException or ImageTooLargeException or WeightsFileException or InputFileException => (ExitCodes.InputError, "input error"),
             DeviceUnavailableException => (ExitCodes.DeviceUnavailable, "device unavailable"),
+            InsufficientDeviceMemoryException => (ExitCodes.DeviceUnavailable, "not enough memory"),
             OutputFileException => (ExitCodes.OutputError, "output error"),
             DownloadFailedException => (ExitCodes.DownloadFailed, "download failed"),
             NeuralStyleException => (ExitCodes.EngineFailure, "engine error"),

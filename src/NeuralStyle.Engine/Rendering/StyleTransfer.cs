@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using NeuralStyle.Engine.Images;
 using NeuralStyle.Engine.Layers;
+using NeuralStyle.Engine.Memory;
 using NeuralStyle.Engine.Settings;
 using NeuralStyle.Engine.Weights;
 
@@ -10,9 +11,12 @@ namespace NeuralStyle.Engine.Rendering;
 /// Renders style transfers on one device. Keeps VGG-19 loaded between renders (reloading only
 /// when a render needs deeper layers, other weights or another device) and caches targets.
 /// </summary>
-public sealed class StyleTransfer : IDisposable
+public sealed class StyleTransfer(long? memoryLimit = null) : IDisposable
 {
     private Vgg19Model? _model;
+
+    /// <summary>Most bytes one render or batch may need (its <see cref="MemoryEstimate.RenderBytes"/>); null: what the device has available.</summary>
+    public long? MemoryLimit { get; } = memoryLimit;
 
     /// <summary>Content and style targets computed so far, and reuses.</summary>
     public TargetCache Targets { get; } = new();
@@ -71,6 +75,9 @@ public sealed class StyleTransfer : IDisposable
         BatchCompatibility.Require(requests);
         var shared = requests[0].Settings;
         var inputs = RenderInputs.Open(requests[0]);
+        // Refused before the model loads or any image is decoded at size.
+        RenderMemory.RequireFits(RenderMemory.Estimate(shared, inputs.ContentSize.Width, inputs.ContentSize.Height, requests.Count),
+            shared, requests.Count, shared.Device, MemoryLimit);
         var model = Prepare(requests.Select(r => r.Settings));
         var clock = Stopwatch.StartNew();
         var scales = shared.EffectiveScales;
