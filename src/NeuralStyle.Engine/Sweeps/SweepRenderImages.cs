@@ -25,23 +25,20 @@ internal static class SweepRenderImages
         }
     }
 
-    /// <summary>Removes the render's image and its save_every snapshots (renders/&lt;stem&gt;.iterNNNN.png), so a failed render leaves nothing behind.</summary>
-    public static void Remove(string directory, string key)
+    /// <summary>Removes the render's image and the save_every <paramref name="snapshots"/> written for it, so a failed render leaves nothing behind.</summary>
+    public static void Remove(string directory, string key, IEnumerable<string> snapshots)
     {
-        var image = PathOf(directory, key);
-        var folder = Path.GetDirectoryName(image)!;
-        var stem = Path.GetFileNameWithoutExtension(image);
-        try
+        // Named one by one rather than listed from renders/, which holds every render of the sweep.
+        foreach (var file in snapshots.Prepend(PathOf(directory, key)))
         {
-            File.Delete(image);
-            foreach (var snapshot in Directory.EnumerateFiles(folder, $"{stem}.iter*.png"))
+            try
             {
-                File.Delete(snapshot);
+                File.Delete(file);
             }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Leftovers cost only disk space: the render is recorded failed and a rerun replaces them.
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A leftover costs only disk space: the render is recorded failed and a rerun replaces it.
+            }
         }
     }
 }

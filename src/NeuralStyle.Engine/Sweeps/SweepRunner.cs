@@ -28,6 +28,24 @@ public sealed class SweepRunner(StyleTransfer engine, int batchSize)
         observer?.OnPlanned(plan, reused);
 
         using var state = SweepState.Begin(directory, plan, records, engine);
+        try
+        {
+            RenderAll(plan, state, observer, cancellationToken);
+            var grids = plan.Pages.Select(page => state.WriteGrid(page, observer)).ToArray();
+            var manifest = state.End(grids);
+            return new SweepOutcome(manifest, state.Rendered, reused, state.Records.Count(r => r.Status == RenderStatus.Failed),
+                cancellationToken.IsCancellationRequested);
+        }
+        catch
+        {
+            state.TryEnd();
+            throw;
+        }
+    }
+
+    private void RenderAll(SweepPlan plan, SweepState state, ISweepObserver? observer, CancellationToken cancellationToken)
+    {
+        var records = state.Records;
         // Points that share a key (the same value written twice) are rendered once; on another
         // device they are rendered there too, so a device axis tries every device it names.
         var todo = plan.Points.Where(p => records[p.Index].Status != RenderStatus.Done)
@@ -36,26 +54,22 @@ public sealed class SweepRunner(StyleTransfer engine, int batchSize)
         {
             if (cancellationToken.IsCancellationRequested)
             {
-                break;
+                return;
             }
             foreach (var batch in Prepare(model.ToArray(), state, observer) ? Batches(model) : [])
             {
                 if (cancellationToken.IsCancellationRequested)
                 {
-                    break;
+                    return;
                 }
                 RenderBatch(batch, state, observer, cancellationToken);
                 foreach (var point in batch)
                 {
-                    state.CopyToDuplicates(point, todo[(state.Records[point.Index].Key, point.Request.Settings.Device)]);
+                    state.CopyToDuplicates(point, todo[(records[point.Index].Key, point.Request.Settings.Device)]);
                 }
                 state.Flush();
             }
         }
-        var grids = plan.Pages.Select(page => state.WriteGrid(page, observer)).ToArray();
-        var manifest = state.End(grids);
-        return new SweepOutcome(manifest, state.Rendered, reused, state.Records.Count(r => r.Status == RenderStatus.Failed),
-            cancellationToken.IsCancellationRequested);
     }
 
     /// <summary>
@@ -133,7 +147,11 @@ public sealed class SweepRunner(StyleTransfer engine, int batchSize)
                 var record = state.Complete(batch[b], results[b], clock.Elapsed.TotalSeconds, batch.Count);
                 observer?.OnRenderFinished(batch[b], record);
             }
-            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Interrupted while reporting: the render itself is recorded; the sweep stops at the next batch.
+            }
+            catch (Exception e)
             {
                 // A render that could not be written (or reported) is failed; its neighbours are still written.
                 Failed(batch[b], state, observer, e);

@@ -16,6 +16,9 @@ internal sealed class SweepState : IDisposable
     private readonly SweepRenderRecord[] _records;
     private readonly StyleTransfer _engine;
     private readonly HashSet<string> _doneKeys;
+
+    /// <summary>save_every snapshots written by this run for renders not finished yet, by key: removed if the render fails.</summary>
+    private readonly Dictionary<string, List<string>> _snapshots = [];
     private SweepJournal? _journal;
 
     private SweepState(string directory, SweepPlan plan, SweepRenderRecord[] records, StyleTransfer engine)
@@ -71,6 +74,7 @@ internal sealed class SweepState : IDisposable
             ImageSha256 = sha256,
         });
         _doneKeys.Add(done.Key);
+        _snapshots.Remove(done.Key);
         Rendered++;
         return done;
     }
@@ -81,8 +85,9 @@ internal sealed class SweepState : IDisposable
         var record = _records[point.Index];
         if (!_doneKeys.Contains(record.Key))
         {
-            SweepRenderImages.Remove(_directory, record.Key);
+            SweepRenderImages.Remove(_directory, record.Key, _snapshots.GetValueOrDefault(record.Key) ?? []);
         }
+        _snapshots.Remove(record.Key);
         return Finish(point, record with { Status = RenderStatus.Failed, Error = error, Image = null, ImageSha256 = null });
     }
 
@@ -112,8 +117,11 @@ internal sealed class SweepState : IDisposable
     {
         if (RenderSnapshots.Due(point.Request.Settings, progress))
         {
-            RenderSnapshots.Write(Path.Combine(_directory, SweepFiles.RenderImage(_records[point.Index].Key)),
-                point.Request.Settings, progress);
+            var key = _records[point.Index].Key;
+            var image = Path.Combine(_directory, SweepFiles.RenderImage(key));
+            // Noted before writing, so a failure mid-write still removes it (the write is atomic).
+            (_snapshots.TryGetValue(key, out var written) ? written : _snapshots[key] = []).Add(RenderSnapshots.PathFor(image, progress.Iteration));
+            RenderSnapshots.Write(image, point.Request.Settings, progress);
         }
     }
 
@@ -123,6 +131,22 @@ internal sealed class SweepState : IDisposable
         var manifest = WriteManifest(grids);
         _journal!.Fold();
         return manifest;
+    }
+
+    /// <summary>
+    /// On a failure path: sweep.json written with what is known (no grids) and the journal folded;
+    /// if even that fails, the journal stays for the next run to replay.
+    /// </summary>
+    public void TryEnd()
+    {
+        try
+        {
+            End([]);
+        }
+        catch (Exception e) when (e is NeuralStyleException or IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            // The original failure is what the user needs to see.
+        }
     }
 
     public void Dispose() => _journal?.Dispose();

@@ -68,7 +68,24 @@ public sealed class SweepJournalTests(EngineFixture fixture) : IDisposable
         Assert.Equal(1, new SweepRunner(engine, 4).Run(plan, _out.Path).Rendered);
     }
 
+    [Fact]
+    public void A_run_that_fails_after_rendering_still_leaves_sweep_json_complete()
+    {
+        var plan = SweepTestPlans.Plan(fixture, "  alpha_beta: [1e-4, 1e-2]\n");
+        using var engine = new StyleTransfer();
+
+        Assert.Throws<InvalidOperationException>(() => new SweepRunner(engine, 4).Run(plan, _out.Path, new ThrowOnGrid()));
+
+        Assert.All(SweepManifest.TryRead(_out.Path)!.Renders, r => Assert.Equal(RenderStatus.Done, r.Status));
+        Assert.False(File.Exists(_out.File("sweep.journal")));
+    }
+
     public void Dispose() => _out.Dispose();
+
+    private sealed class ThrowOnGrid : SweepObserverStub
+    {
+        public override void OnGridWritten(SweepGridRecord grid) => throw new InvalidOperationException("observer gone");
+    }
 
     /// <summary>Looks at sweep.json and sweep.journal as each batch starts.</summary>
     private sealed class DirectoryWatcher(string directory) : SweepObserverStub
