@@ -116,14 +116,47 @@ public sealed class SweepCommandTests(CliFixture fixture)
     [Fact]
     public void A_failed_render_gives_a_partial_exit_code_and_the_rest_is_written()
     {
+        var outDir = Path.Combine(fixture.NewDirectory(), "out");
+        var run = CliRun.Of($"sweep {Spec("axes:\n  device: [cpu, cuda]\n")} --out {outDir}");
+
+        // The failing render is the cuda one, on a machine without cuda.
+        Assert.Equal(CudaAvailable ? 0 : 6, run.ExitCode);
+        if (CudaAvailable)
+        {
+            return;
+        }
+        Assert.Contains("FAILED", run.Output);
+        Assert.Contains("1 rendered, 0 already done, 1 failed", run.Output);
+        Assert.Contains("1 render(s) failed", run.Error);
+        Assert.Single(Directory.GetFiles(Path.Combine(outDir, "renders")));
+    }
+
+    [Fact]
+    public void An_init_file_that_is_not_an_image_fails_before_anything_is_written()
+    {
         var broken = Path.Combine(fixture.NewDirectory(), "broken.png");
         File.WriteAllText(broken, "broken");
         var outDir = Path.Combine(fixture.NewDirectory(), "out");
         var run = CliRun.Of($"sweep {Spec($"axes:\n  init: [content, {broken}]\n")} --out {outDir}");
 
-        Assert.Equal(6, run.ExitCode);
-        Assert.Contains("FAILED", run.Output);
-        Assert.Contains("1 render(s) failed", run.Error);
-        Assert.Single(Directory.GetFiles(Path.Combine(outDir, "renders")));
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("broken.png", run.Error);
+        Assert.False(Directory.Exists(outDir));
     }
+
+    [Fact]
+    public void A_sweep_into_a_directory_another_sweep_is_running_in_is_an_output_error()
+    {
+        var outDir = fixture.NewDirectory();
+        using var running = new FileStream(Path.Combine(outDir, ".sweep.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+
+        var run = CliRun.Of($"sweep {Spec("axes:\n  alpha_beta: [1e-4]\n")} --out {outDir}");
+
+        Assert.Equal(5, run.ExitCode);
+        Assert.Contains("another nsf sweep is running", run.Error);
+        Assert.False(File.Exists(Path.Combine(outDir, "sweep.json")));
+    }
+
+    private static bool CudaAvailable =>
+        NeuralStyle.Engine.Rendering.EngineRuntime.Describe().GetProperty("cuda_available").GetBoolean();
 }

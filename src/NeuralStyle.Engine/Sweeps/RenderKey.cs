@@ -6,24 +6,27 @@ namespace NeuralStyle.Engine.Sweeps;
 
 /// <summary>
 /// A render's identity: SHA-256 of its resolved settings and the SHA-256 of every input (content,
-/// styles, weights). Paths, device and save_every are left out: they do not change what is
-/// computed, so a render found under another path or done on another device is not redone.
+/// styles, an init image, weights). Paths, device and save_every are left out: they do not change
+/// what is computed, so a render found under another path or done on another device is not redone.
 /// </summary>
 public static class RenderKey
 {
-    /// <summary>Lower-case hex key.</summary>
-    public static string Of(RenderSettings settings, string contentSha256, IEnumerable<string> styleSha256s, string weightsSha256)
+    /// <summary>Lower-case hex key; <paramref name="initSha256"/> is the init image's hash when <c>init</c> names a file.</summary>
+    public static string Of(RenderSettings settings, string contentSha256, IEnumerable<string> styleSha256s,
+        string? initSha256, string weightsSha256)
     {
         var identity = settings.Resolve() with { Weights = "", Device = "", SaveEvery = 0 };
-        var init = settings.Init is "content" or "noise" or "style" ? settings.Init : HashOfFile(settings.Init);
-        var text = string.Join('\n', RenderSettingsJson.Serialize(identity with { Init = init }), contentSha256,
+        if (initSha256 is not null)
+        {
+            // The init image counts by its bytes, as every other input does.
+            identity = identity with { Init = "sha256:" + initSha256 };
+        }
+        var text = string.Join('\n', RenderSettingsJson.Serialize(identity), contentSha256,
             string.Join(',', styleSha256s), weightsSha256);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 
-    private static string HashOfFile(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return "sha256:" + Convert.ToHexStringLower(SHA256.HashData(stream));
-    }
+    /// <summary>True for what <see cref="Of"/> makes: 64 lower-case hex digits (a SHA-256), nothing else.</summary>
+    public static bool IsWellFormed(string? key) =>
+        key is { Length: 64 } && key.All(c => c is (>= '0' and <= '9') or (>= 'a' and <= 'f'));
 }

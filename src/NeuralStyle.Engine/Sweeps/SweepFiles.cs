@@ -6,8 +6,19 @@ public static class SweepFiles
     /// <summary>Folder of the renders' PNGs.</summary>
     public const string RendersFolder = "renders";
 
-    /// <summary>renders/&lt;first 16 hex of the key&gt;.png: the same render always has the same file.</summary>
-    public static string RenderImage(string key) => $"{RendersFolder}/{key[..16]}.png";
+    /// <summary>Held (flock) by the run working in the directory; the kernel releases it when that process ends.</summary>
+    public const string LockFile = ".sweep.lock";
+
+    /// <summary>One JSON line per render finished since sweep.json was last written whole.</summary>
+    public const string JournalFile = "sweep.journal";
+
+    /// <summary>
+    /// renders/&lt;first 16 hex of the key&gt;.png: the same render always has the same file. Only a
+    /// well-formed key names a file, so no path read from a manifest ever leaves renders/.
+    /// </summary>
+    public static string RenderImage(string key) => RenderKey.IsWellFormed(key)
+        ? $"{RendersFolder}/{key[..16]}.png"
+        : throw new ArgumentException($"'{key}' is not a render key", nameof(key));
 
     /// <summary>grid-01-chelsea-hubble.png: page number, then the content and style names.</summary>
     public static string Grid(GridPage page) =>

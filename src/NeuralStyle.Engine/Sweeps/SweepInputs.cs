@@ -1,26 +1,33 @@
+using System.Security.Cryptography;
 using NeuralStyle.Engine.Images;
+using NeuralStyle.Engine.IO;
 using NeuralStyle.Engine.Layers;
 using NeuralStyle.Engine.Rendering;
+using NeuralStyle.Engine.Settings;
 using NeuralStyle.Engine.Weights;
 
 namespace NeuralStyle.Engine.Sweeps;
 
 /// <summary>
-/// Every input file of a sweep checked and hashed once, before anything is written: images are
-/// probed (so a missing, corrupt or gigantic one fails the sweep up front); weights files are
-/// checked from their headers for every tensor the sweep needs, and hashed.
+/// Every input file of a sweep checked and hashed once, before anything is written: images
+/// (content, styles and init images) are probed, so a missing, corrupt, gigantic or non-regular
+/// one fails the sweep up front rather than every render that uses it; weights files are checked
+/// from their headers for every tensor the sweep needs, and hashed.
 /// </summary>
 internal sealed class SweepInputs
 {
+    /// <summary>No image file a render can decode comes near this; the bound keeps hashing from reading without end.</summary>
+    private const long MaxImageBytes = 1L << 30;
+
     private readonly Dictionary<string, InputImage> _images = [];
     private readonly Dictionary<string, string> _weights = [];
 
     public SweepInputs(SweepPlan plan)
     {
-        foreach (var path in plan.Points.SelectMany(p => p.Request.Styles.Prepend(p.Request.Content)).Distinct())
+        foreach (var path in plan.Points.SelectMany(p => ImagesOf(p.Request)).Distinct())
         {
             ImageFile.Probe(path);
-            _images[path] = InputImage.Of(path);
+            _images[path] = Hash(path);
         }
         foreach (var sameWeights in plan.Points.GroupBy(p => p.Request.Settings.Weights))
         {
@@ -30,13 +37,36 @@ internal sealed class SweepInputs
         }
     }
 
-    public string KeyOf(SweepPoint point) =>
-        RenderKey.Of(point.Request.Settings, _images[point.Request.Content].Sha256,
-            point.Request.Styles.Select(s => _images[s].Sha256), _weights[point.Request.Settings.Weights]);
+    public string KeyOf(SweepPoint point)
+    {
+        var request = point.Request;
+        return RenderKey.Of(request.Settings, _images[request.Content].Sha256, request.Styles.Select(s => _images[s].Sha256),
+            InitImage(request.Settings) is { } init ? _images[init].Sha256 : null, _weights[request.Settings.Weights]);
+    }
 
     public SweepRenderRecord Pending(SweepPoint point, string key) =>
         new(key, point.Index, point.Page, point.Row, point.Column,
             point.Coordinates.ToDictionary(c => c.Key, c => c.Value.ToString()), RenderStatus.Pending,
             point.Request.Settings.Resolve(), _images[point.Request.Content],
             point.Request.Styles.Select(s => _images[s]).ToArray(), _weights[point.Request.Settings.Weights]);
+
+    private static IEnumerable<string> ImagesOf(RenderRequest request) =>
+        InitImage(request.Settings) is { } init ? [request.Content, .. request.Styles, init] : [request.Content, .. request.Styles];
+
+    /// <summary>The path <c>init</c> names, or null for content, noise and style.</summary>
+    private static string? InitImage(RenderSettings settings) =>
+        settings.Init is "content" or "noise" or "style" ? null : settings.Init;
+
+    private static InputImage Hash(string path)
+    {
+        using var stream = InputFiles.OpenRead(path, MaxImageBytes, problem => new ImageUnreadableException($"cannot read image {problem}"));
+        try
+        {
+            return new InputImage(path, Convert.ToHexStringLower(SHA256.HashData(stream)));
+        }
+        catch (IOException e)
+        {
+            throw new ImageUnreadableException($"cannot read image '{path}': {e.Message}");
+        }
+    }
 }

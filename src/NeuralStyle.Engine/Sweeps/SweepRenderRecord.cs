@@ -29,6 +29,9 @@ public sealed record SweepRenderRecord(
     /// <summary>How many renders were optimised together with it (1: solo).</summary>
     public int? BatchSize { get; init; }
 
-    /// <summary>Path of the image relative to the sweep directory.</summary>
+    /// <summary>Path of the image relative to the sweep directory: always renders/ and the key's file (<see cref="SweepFiles.RenderImage"/>).</summary>
     public string? Image { get; init; }
+
+    /// <summary>SHA-256 of the image as written; a rerun reuses the render only if its file still hashes to it.</summary>
+    public string? ImageSha256 { get; init; }
 }

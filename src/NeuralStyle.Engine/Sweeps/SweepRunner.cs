@@ -4,9 +4,10 @@ using NeuralStyle.Engine.Rendering;
 namespace NeuralStyle.Engine.Sweeps;
 
 /// <summary>
-/// Renders a sweep plan into a directory on one engine: skips renders already done there (same
-/// key, image present), renders each distinct key once, batches compatible renders, keeps going
-/// past a failed render, rewrites sweep.json after every batch, and lays out the grid pages.
+/// Renders a sweep plan into a directory on one engine: holds the directory's lock for the run,
+/// skips renders already done there (same key, image intact), renders each distinct key once per
+/// device, batches compatible renders, keeps going past any failed render, journals progress per
+/// batch, and lays out the grid pages.
 /// </summary>
 public sealed class SweepRunner(StyleTransfer engine, int batchSize)
 {
@@ -16,101 +17,169 @@ public sealed class SweepRunner(StyleTransfer engine, int batchSize)
     {
         var inputs = new SweepInputs(plan);
         CreateDirectory(Path.Combine(directory, SweepFiles.RendersFolder));
-        // First wins: two records with one key describe the same render.
-        var previous = new Dictionary<string, SweepRenderRecord>();
-        foreach (var record in SweepManifest.TryRead(directory)?.Renders ?? [])
-        {
-            previous.TryAdd(record.Key, record);
-        }
+        using var directoryLock = SweepDirectoryLock.Acquire(directory);
+        var finished = FinishedRenders.Read(directory, plan.Points.Count);
         var records = plan.Points.Select(point =>
         {
-            var key = inputs.KeyOf(point);
-            return previous.TryGetValue(key, out var done) && done.Status == RenderStatus.Done
-                && done.Image is not null && File.Exists(Path.Combine(directory, done.Image))
-                ? done with { Index = point.Index, Page = point.Page, Row = point.Row, Column = point.Column, Coordinates = inputs.Pending(point, key).Coordinates }
-                : inputs.Pending(point, key);
+            var pending = inputs.Pending(point, inputs.KeyOf(point));
+            return finished.Reuse(pending) ?? pending;
         }).ToArray();
         var reused = records.Count(r => r.Status == RenderStatus.Done);
         observer?.OnPlanned(plan, reused);
 
-        var state = new SweepState(directory, plan, records, engine);
-        // Points that share a key (the same value written twice, a device axis) are rendered once.
+        using var state = SweepState.Begin(directory, plan, records, engine);
+        try
+        {
+            RenderAll(plan, state, observer, cancellationToken);
+            var grids = plan.Pages.Select(page => state.WriteGrid(page, observer)).ToArray();
+            var manifest = state.End(grids);
+            return new SweepOutcome(manifest, state.Rendered, reused, state.Records.Count(r => r.Status == RenderStatus.Failed),
+                cancellationToken.IsCancellationRequested);
+        }
+        catch
+        {
+            state.TryEnd();
+            throw;
+        }
+    }
+
+    private void RenderAll(SweepPlan plan, SweepState state, ISweepObserver? observer, CancellationToken cancellationToken)
+    {
+        var records = state.Records;
+        // Points that share a key (the same value written twice) are rendered once; on another
+        // device they are rendered there too, so a device axis tries every device it names.
         var todo = plan.Points.Where(p => records[p.Index].Status != RenderStatus.Done)
-            .GroupBy(p => records[p.Index].Key).ToDictionary(g => g.Key, g => g.ToArray());
+            .GroupBy(p => (records[p.Index].Key, p.Request.Settings.Device)).ToDictionary(g => g.Key, g => g.ToArray());
         foreach (var model in todo.Values.Select(g => g[0]).GroupBy(p => (p.Request.Settings.Weights, p.Request.Settings.Device)))
         {
             if (cancellationToken.IsCancellationRequested)
             {
-                break;
+                return;
             }
-            // Deep enough for every batch that follows on this weights file and device: one load.
-            engine.Prepare(model.Select(p => p.Request.Settings));
-            foreach (var batch in Batches(model))
+            foreach (var batch in Prepare(model.ToArray(), state, observer) ? Batches(model) : [])
             {
                 if (cancellationToken.IsCancellationRequested)
                 {
-                    break;
+                    return;
                 }
                 RenderBatch(batch, state, observer, cancellationToken);
                 foreach (var point in batch)
                 {
-                    state.CopyToDuplicates(point, todo[records[point.Index].Key]);
+                    state.CopyToDuplicates(point, todo[(records[point.Index].Key, point.Request.Settings.Device)]);
                 }
-                state.WriteManifest([]);
+                state.Flush();
             }
         }
-        var grids = plan.Pages.Select(page => state.WriteGrid(page, observer)).ToArray();
-        var manifest = state.WriteManifest(grids);
-        return new SweepOutcome(manifest, state.Rendered, reused, records.Count(r => r.Status == RenderStatus.Failed),
-            cancellationToken.IsCancellationRequested);
+    }
+
+    /// <summary>
+    /// Loads the model deep enough for every batch on this weights file and device (one load).
+    /// When it cannot be loaded (a device this machine lacks), each of those renders fails and
+    /// the sweep goes on with the others.
+    /// </summary>
+    private bool Prepare(IReadOnlyList<SweepPoint> model, SweepState state, ISweepObserver? observer)
+    {
+        try
+        {
+            engine.Prepare(model.Select(p => p.Request.Settings));
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            foreach (var point in model)
+            {
+                Failed(point, state, observer, e);
+            }
+            state.Flush();
+            return false;
+        }
     }
 
     private IEnumerable<IReadOnlyList<SweepPoint>> Batches(IEnumerable<SweepPoint> points) =>
         points.GroupBy(p => BatchCompatibility.KeyOf(p.Request))
             .SelectMany(group => group.Chunk(Math.Max(1, batchSize)));
 
+    /// <summary>
+    /// Renders a batch and writes its images. Any exception from a render, its snapshots or the
+    /// observer fails that render only: a failed batch is retried one render at a time, so one
+    /// bad render never fails its neighbours. Interruption is not a failure: the renders are
+    /// recorded interrupted and the sweep stops.
+    /// </summary>
     private void RenderBatch(IReadOnlyList<SweepPoint> batch, SweepState state, ISweepObserver? observer,
         CancellationToken cancellationToken)
     {
-        observer?.OnBatchStarted(batch);
         var clock = Stopwatch.StartNew();
         IReadOnlyList<RenderResult> results;
         try
         {
+            observer?.OnBatchStarted(batch);
             results = engine.RenderBatch(batch.Select(p => p.Request).ToArray(), (b, progress) =>
             {
                 state.WriteSnapshot(batch[b], progress);
                 observer?.OnIteration(batch[b], progress);
             }, cancellationToken);
         }
-        catch (NeuralStyleException) when (batch.Count > 1)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // One bad render must not fail its neighbours: retry each on its own.
             foreach (var point in batch)
+            {
+                Notify(observer, point, state.Cancel(point));
+            }
+            return;
+        }
+        catch (Exception) when (batch.Count > 1)
+        {
+            foreach (var point in batch.TakeWhile(_ => !cancellationToken.IsCancellationRequested))
             {
                 RenderBatch([point], state, observer, cancellationToken);
             }
             return;
         }
-        catch (NeuralStyleException e)
+        catch (Exception e)
         {
-            var failed = state.Fail(batch[0], e.Message);
-            observer?.OnRenderFinished(batch[0], failed);
+            Failed(batch[0], state, observer, e);
             return;
         }
         for (var b = 0; b < batch.Count; b++)
         {
-            SweepRenderRecord record;
             try
             {
-                record = state.Complete(batch[b], results[b], clock.Elapsed.TotalSeconds, batch.Count);
+                var record = state.Complete(batch[b], results[b], clock.Elapsed.TotalSeconds, batch.Count);
+                observer?.OnRenderFinished(batch[b], record);
             }
-            catch (NeuralStyleException e)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                // A render that could not be written is failed; its neighbours are still written.
-                record = state.Fail(batch[b], e.Message);
+                // Interrupted while reporting: the render itself is recorded; the sweep stops at the next batch.
             }
-            observer?.OnRenderFinished(batch[b], record);
+            catch (Exception e)
+            {
+                // A render that could not be written (or reported) is failed; its neighbours are still written.
+                Failed(batch[b], state, observer, e);
+            }
+        }
+    }
+
+    private static void Failed(SweepPoint point, SweepState state, ISweepObserver? observer, Exception error) =>
+        Notify(observer, point, state.Fail(point, Describe(error)));
+
+    /// <summary>The message a user acts on; an exception we did not anticipate says what it was.</summary>
+    private static string Describe(Exception error) => error is NeuralStyleException
+        ? error.Message
+        : $"unexpected {error.GetType().Name}: {error.Message}";
+
+    /// <summary>
+    /// Reports a failed or interrupted render. The record is already final, so an observer that
+    /// throws here has nothing left to fail: its exception is dropped rather than stopping the sweep.
+    /// </summary>
+    private static void Notify(ISweepObserver? observer, SweepPoint point, SweepRenderRecord record)
+    {
+        try
+        {
+            observer?.OnRenderFinished(point, record);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Trace.TraceWarning($"sweep observer failed on render {point.Index}: {e.Message}");
         }
     }
 

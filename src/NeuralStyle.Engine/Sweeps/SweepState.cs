@@ -4,26 +4,66 @@ using NeuralStyle.Engine.Rendering;
 
 namespace NeuralStyle.Engine.Sweeps;
 
-/// <summary>The records of a running sweep and the files they point to.</summary>
-internal sealed class SweepState(string directory, SweepPlan plan, SweepRenderRecord[] records, StyleTransfer engine)
+/// <summary>
+/// The records of a running sweep and the files they point to. sweep.json is written whole when
+/// the run begins (folding the previous run's journal into it) and when it ends; every render
+/// finished in between is a line of sweep.journal, made durable per batch by <see cref="Flush"/>.
+/// </summary>
+internal sealed class SweepState : IDisposable
 {
+    private readonly string _directory;
+    private readonly SweepPlan _plan;
+    private readonly SweepRenderRecord[] _records;
+    private readonly StyleTransfer _engine;
+    private readonly HashSet<string> _doneKeys;
+
+    /// <summary>save_every snapshots written by this run for renders not finished yet, by key: removed if the render fails.</summary>
+    private readonly Dictionary<string, List<string>> _snapshots = [];
+    private SweepJournal? _journal;
+
+    private SweepState(string directory, SweepPlan plan, SweepRenderRecord[] records, StyleTransfer engine)
+    {
+        _directory = directory;
+        _plan = plan;
+        _records = records;
+        _engine = engine;
+        _doneKeys = records.Where(r => r.Status == RenderStatus.Done).Select(r => r.Key).ToHashSet();
+    }
+
     public int Rendered { get; private set; }
+
+    public IReadOnlyList<SweepRenderRecord> Records => _records;
+
+    /// <summary>
+    /// Writes sweep.json from <paramref name="records"/> (which hold everything the previous
+    /// journal recorded), then starts an empty journal: the order matters, since a kill between
+    /// the two leaves the old journal, which replays harmlessly over the new sweep.json.
+    /// </summary>
+    public static SweepState Begin(string directory, SweepPlan plan, SweepRenderRecord[] records, StyleTransfer engine)
+    {
+        var state = new SweepState(directory, plan, records, engine);
+        state.WriteManifest([]);
+        state._journal = SweepJournal.Start(directory);
+        return state;
+    }
 
     public SweepRenderRecord Complete(SweepPoint point, RenderResult result, double seconds, int batchSize)
     {
-        var record = records[point.Index];
+        var record = _records[point.Index];
         if (result.Cancelled)
         {
-            return records[point.Index] = record with { Status = RenderStatus.Cancelled, Final = result.Trace.Final };
+            return Finish(point, record with { Status = RenderStatus.Cancelled, Final = result.Trace.Final });
         }
         var image = SweepFiles.RenderImage(record.Key);
         var metadata = new Dictionary<string, string>(RenderMetadata.For(result.Trace))
         {
             ["neuralstyle:sweep"] = string.Join(", ", record.Coordinates.Select(c => $"{c.Key}={c.Value}")),
         };
-        ImageFile.WritePng(Path.Combine(directory, image), result.Image, metadata);
-        Rendered++;
-        return records[point.Index] = record with
+        ImageFile.WritePng(Path.Combine(_directory, image), result.Image, metadata);
+        // Hashed as it lies on disk, so a rerun can tell this file from a truncated or replaced one.
+        var sha256 = SweepRenderImages.Sha256(_directory, record.Key)
+            ?? throw new OutputFileException($"cannot read back '{Path.Combine(_directory, image)}' after writing it");
+        var done = Finish(point, record with
         {
             Status = RenderStatus.Done,
             Error = null,
@@ -31,17 +71,40 @@ internal sealed class SweepState(string directory, SweepPlan plan, SweepRenderRe
             Seconds = seconds,
             BatchSize = batchSize,
             Image = image,
-        };
+            ImageSha256 = sha256,
+        });
+        _doneKeys.Add(done.Key);
+        _snapshots.Remove(done.Key);
+        Rendered++;
+        return done;
     }
+
+    /// <summary>Records the render failed and removes its image and snapshots, unless another point of this run finished the same key.</summary>
+    public SweepRenderRecord Fail(SweepPoint point, string error)
+    {
+        var record = _records[point.Index];
+        if (!_doneKeys.Contains(record.Key))
+        {
+            SweepRenderImages.Remove(_directory, record.Key, _snapshots.GetValueOrDefault(record.Key) ?? []);
+        }
+        _snapshots.Remove(record.Key);
+        return Finish(point, record with { Status = RenderStatus.Failed, Error = error, Image = null, ImageSha256 = null });
+    }
+
+    public SweepRenderRecord Cancel(SweepPoint point) =>
+        Finish(point, _records[point.Index] with { Status = RenderStatus.Cancelled });
+
+    /// <summary>Makes every render finished since the last call durable (one journal flush per batch).</summary>
+    public void Flush() => _journal!.Flush();
 
     /// <summary>Gives every other point with the same key the rendered point's outcome, in its own grid position.</summary>
     public void CopyToDuplicates(SweepPoint rendered, IReadOnlyList<SweepPoint> sameKey)
     {
-        var source = records[rendered.Index];
+        var source = _records[rendered.Index];
         foreach (var point in sameKey.Where(p => p.Index != rendered.Index))
         {
-            var own = records[point.Index];
-            records[point.Index] = source with
+            var own = _records[point.Index];
+            _records[point.Index] = source with
             {
                 Index = own.Index, Page = own.Page, Row = own.Row, Column = own.Column,
                 Coordinates = own.Coordinates, Settings = own.Settings,
@@ -54,35 +117,69 @@ internal sealed class SweepState(string directory, SweepPlan plan, SweepRenderRe
     {
         if (RenderSnapshots.Due(point.Request.Settings, progress))
         {
-            RenderSnapshots.Write(Path.Combine(directory, SweepFiles.RenderImage(records[point.Index].Key)),
-                point.Request.Settings, progress);
+            var key = _records[point.Index].Key;
+            var image = Path.Combine(_directory, SweepFiles.RenderImage(key));
+            // Noted before writing, so a failure mid-write still removes it (the write is atomic).
+            (_snapshots.TryGetValue(key, out var written) ? written : _snapshots[key] = []).Add(RenderSnapshots.PathFor(image, progress.Iteration));
+            RenderSnapshots.Write(image, point.Request.Settings, progress);
         }
     }
 
-    public SweepRenderRecord Fail(SweepPoint point, string error) =>
-        records[point.Index] = records[point.Index] with { Status = RenderStatus.Failed, Error = error, Image = null };
-
-    public SweepManifest WriteManifest(IReadOnlyList<SweepGridRecord> grids)
+    /// <summary>Writes sweep.json whole with the grids, then folds the journal away: it holds nothing sweep.json lacks.</summary>
+    public SweepManifest End(IReadOnlyList<SweepGridRecord> grids)
     {
-        var manifest = new SweepManifest(plan.Spec.Title, records[0].WeightsSha256, engine.ModelLoads,
-            engine.Targets.Computed, engine.Targets.Reused, records, grids);
-        manifest.Write(directory);
+        var manifest = WriteManifest(grids);
+        _journal!.Fold();
         return manifest;
+    }
+
+    /// <summary>
+    /// On a failure path: sweep.json written with what is known (no grids) and the journal folded;
+    /// if even that fails, the journal stays for the next run to replay.
+    /// </summary>
+    public void TryEnd()
+    {
+        try
+        {
+            End([]);
+        }
+        catch (Exception e) when (e is NeuralStyleException or IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            // The original failure is what the user needs to see.
+        }
+    }
+
+    public void Dispose() => _journal?.Dispose();
+
+    private SweepManifest WriteManifest(IReadOnlyList<SweepGridRecord> grids)
+    {
+        var manifest = new SweepManifest(_plan.Spec.Title, _records[0].WeightsSha256, _engine.ModelLoads,
+            _engine.Targets.Computed, _engine.Targets.Reused, _records, grids);
+        manifest.Write(_directory);
+        return manifest;
+    }
+
+    /// <summary>Journals the record first: it becomes the render's state only once it is on its way to disk.</summary>
+    private SweepRenderRecord Finish(SweepPoint point, SweepRenderRecord record)
+    {
+        _journal!.Append(record);
+        return _records[point.Index] = record;
     }
 
     public SweepGridRecord WriteGrid(GridPage page, ISweepObserver? observer)
     {
-        var cells = records.Where(r => r.Page == page.Index).Select(r => new GridCell(r.Row, r.Column, r.Key, r.Status,
-            r.Status == RenderStatus.Done ? ReadImage(r.Image!) : null, r.Error)).ToArray();
+        // The image is named by the key alone, never by a path read from a manifest.
+        var cells = _records.Where(r => r.Page == page.Index).Select(r => new GridCell(r.Row, r.Column, r.Key, r.Status,
+            r.Status == RenderStatus.Done ? ReadImage(SweepFiles.RenderImage(r.Key)) : null, r.Error)).ToArray();
         var file = SweepFiles.Grid(page);
-        var grid = ComparisonGrid.Write(Path.Combine(directory, file), file, page, cells, Title(page), Footer(page));
+        var grid = ComparisonGrid.Write(Path.Combine(_directory, file), file, page, cells, Title(page), Footer(page));
         observer?.OnGridWritten(grid);
         return grid;
     }
 
     private RgbImage ReadImage(string relative)
     {
-        var path = Path.Combine(directory, relative);
+        var path = Path.Combine(_directory, relative);
         var (width, height) = ImageFile.Probe(path);
         return ImageFile.Read(path, width, height);
     }
@@ -91,13 +188,13 @@ internal sealed class SweepState(string directory, SweepPlan plan, SweepRenderRe
     {
         var names = $"{Path.GetFileName(page.Content)} × {string.Join(" + ", page.Style.Select(Path.GetFileName))}";
         var axes = string.Join("; ", new[] { page.Rows is null ? null : $"rows: {page.Rows.Name}", page.Columns is null ? null : $"columns: {page.Columns.Name}" }.OfType<string>());
-        return plan.Spec.Title is { } title ? $"{title}\n{names}   {axes}" : $"{names}   {axes}";
+        return _plan.Spec.Title is { } title ? $"{title}\n{names}   {axes}" : $"{names}   {axes}";
     }
 
     /// <summary>The settings every cell of the page shares (axis settings left out), so the grid says how it was made.</summary>
     private string Footer(GridPage page)
     {
-        var first = records.First(r => r.Page == page.Index);
+        var first = _records.First(r => r.Page == page.Index);
         var swept = new[] { page.Rows?.Name, page.Columns?.Name }.OfType<string>().ToHashSet();
         // Settings derived from a swept one vary with it too.
         if (swept.Contains("alpha_beta") || swept.Contains("style_weight"))

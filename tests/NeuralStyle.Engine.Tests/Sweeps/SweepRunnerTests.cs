@@ -15,9 +15,7 @@ public sealed class SweepRunnerTests(EngineFixture fixture, ITestOutputHelper lo
     private readonly TemporaryDirectory _out = new();
 
     private SweepPlan Plan(string axes, string extraSettings = "", int iterations = 3) =>
-        SweepPlanner.Expand(SweepSpecParser.Parse(
-            $"content: {fixture.Content32}\nstyle: {fixture.Style32}\n" +
-            $"settings: {{size: 32, iterations: {iterations}, weights: {fixture.WeightsPath}{extraSettings}}}\naxes:\n{axes}", "/"), []);
+        SweepTestPlans.Plan(fixture, axes, extraSettings, iterations);
 
     [Fact]
     public void A_figure_3_sweep_renders_every_cell_loads_vgg_once_and_computes_each_target_once()
@@ -83,16 +81,14 @@ public sealed class SweepRunnerTests(EngineFixture fixture, ITestOutputHelper lo
     [Fact]
     public void A_failed_render_is_recorded_and_marked_in_the_grid_without_stopping_the_sweep()
     {
-        var broken = Path.Combine(_out.Path, "broken-init.png");
-        File.WriteAllText(broken, "not a png at all");
-        var plan = Plan($"  init: [content, {broken}, noise]\n");
+        var plan = Plan("  alpha_beta: [1e-4, 1e-3, 1e-2]\n");
         using var engine = new StyleTransfer();
 
-        var outcome = new SweepRunner(engine, 4).Run(plan, _out.Path);
+        var outcome = new SweepRunner(engine, 4).Run(plan, _out.Path, new ThrowingOn(1));
 
         Assert.Equal(1, outcome.Failed);
         Assert.Equal([RenderStatus.Done, RenderStatus.Failed, RenderStatus.Done], outcome.Manifest.Renders.Select(r => r.Status));
-        Assert.Contains("broken-init.png", outcome.Manifest.Renders[1].Error);
+        Assert.Contains("render 1 is broken", outcome.Manifest.Renders[1].Error);
         var grid = outcome.Manifest.Grids[0];
         var cell = grid.Cells.Single(c => c.Status == RenderStatus.Failed);
         var gridPath = Path.Combine(_out.Path, grid.File);
@@ -103,8 +99,56 @@ public sealed class SweepRunnerTests(EngineFixture fixture, ITestOutputHelper lo
         Assert.Equal(Rgb.FailedFill.G / 255f, page.Pixels[page.PlaneLength + corner], 3);
 
         using var again = new StyleTransfer();
-        var retried = new SweepRunner(again, 4).Run(plan, _out.Path);
+        var retried = new SweepRunner(again, 4).Run(plan, _out.Path, new ThrowingOn(1));
         Assert.Equal((0, 2, 1), (retried.Rendered, retried.Reused, retried.Failed));
+    }
+
+    [Fact]
+    public void Any_exception_from_a_render_or_its_observer_fails_only_that_render_and_removes_its_snapshots()
+    {
+        var plan = Plan("  alpha_beta: [1e-4, 1e-3, 1e-2]\n", ", save_every: 1", iterations: 3);
+        using var engine = new StyleTransfer();
+
+        var outcome = new SweepRunner(engine, 4).Run(plan, _out.Path, new ThrowingOn(1, atIteration: 2));
+
+        Assert.Equal((2, 1, false), (outcome.Rendered, outcome.Failed, outcome.Cancelled));
+        var failed = outcome.Manifest.Renders[1];
+        Assert.Equal(RenderStatus.Failed, failed.Status);
+        Assert.Equal("unexpected InvalidOperationException: render 1 is broken", failed.Error);
+        var files = Directory.GetFiles(Path.Combine(_out.Path, "renders")).Select(Path.GetFileName).ToArray();
+        var failedStem = SweepFiles.RenderImage(failed.Key)["renders/".Length..^".png".Length];
+        Assert.DoesNotContain(files, f => f!.StartsWith(failedStem, StringComparison.Ordinal));
+        foreach (var done in new[] { outcome.Manifest.Renders[0], outcome.Manifest.Renders[2] })
+        {
+            var stem = Path.GetFileNameWithoutExtension(done.Image!);
+            Assert.Equal([$"{stem}.iter0000.png", $"{stem}.iter0001.png", $"{stem}.iter0002.png", $"{stem}.png"],
+                files.Where(f => f!.StartsWith(stem, StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void A_device_axis_renders_on_every_device_it_names_rather_than_copying_the_first()
+    {
+        var cuda = EngineRuntime.Describe().GetProperty("cuda_available").GetBoolean();
+        using var engine = new StyleTransfer();
+
+        var outcome = new SweepRunner(engine, 4).Run(Plan("  device: [cpu, cuda]\n"), _out.Path);
+
+        var (cpuCell, cudaCell) = (outcome.Manifest.Renders[0], outcome.Manifest.Renders[1]);
+        Assert.Equal(cpuCell.Key, cudaCell.Key);
+        Assert.Equal(RenderStatus.Done, cpuCell.Status);
+        if (!cuda)
+        {
+            Assert.Equal(RenderStatus.Failed, cudaCell.Status);
+            Assert.Contains("cuda", cudaCell.Error, StringComparison.OrdinalIgnoreCase);
+            // The failed cell must not take the cpu render's image away from it.
+            Assert.True(File.Exists(Path.Combine(_out.Path, cpuCell.Image!)));
+            Assert.Equal((1, 1), (outcome.Rendered, outcome.Failed));
+        }
+        else
+        {
+            Assert.Equal((RenderStatus.Done, 2), (cudaCell.Status, outcome.Rendered));
+        }
     }
 
     [Fact]
@@ -211,30 +255,30 @@ public sealed class SweepRunnerTests(EngineFixture fixture, ITestOutputHelper lo
 
     public void Dispose() => _out.Dispose();
 
-    private sealed class CancelOnSecondRender(CancellationTokenSource cancel) : ISweepObserver
+    private sealed class CancelOnSecondRender(CancellationTokenSource cancel) : SweepObserverStub
     {
         private int _batches;
 
-        public void OnPlanned(SweepPlan plan, int alreadyDone)
-        {
-        }
+        public override void OnBatchStarted(IReadOnlyList<SweepPoint> points) => _batches++;
 
-        public void OnBatchStarted(IReadOnlyList<SweepPoint> points) => _batches++;
-
-        public void OnIteration(SweepPoint point, RenderProgress progress)
+        public override void OnIteration(SweepPoint point, RenderProgress progress)
         {
             if (_batches == 2 && progress.Iteration == 2)
             {
                 cancel.Cancel();
             }
         }
+    }
 
-        public void OnRenderFinished(SweepPoint point, SweepRenderRecord record)
+    /// <summary>Throws what no engine code throws, from inside the render of one point.</summary>
+    private sealed class ThrowingOn(int index, int atIteration = 0) : SweepObserverStub
+    {
+        public override void OnIteration(SweepPoint point, RenderProgress progress)
         {
-        }
-
-        public void OnGridWritten(SweepGridRecord grid)
-        {
+            if (point.Index == index && progress.Iteration == atIteration)
+            {
+                throw new InvalidOperationException($"render {index} is broken");
+            }
         }
     }
 }
