@@ -58,6 +58,14 @@ public static class SweepPlanner
         }
         var rows = spec.Axes.Count >= 2 ? spec.Axes[0] : null;
         var columns = spec.Axes.Count >= 2 ? spec.Axes[1] : spec.Axes.Count == 1 ? spec.Axes[0] : null;
+        foreach (var line in new[] { rows, columns }.OfType<SweepAxis>())
+        {
+            if (line.Values.Count > Grids.GridPageBounds.MaxRowsOrColumns)
+            {
+                throw new SweepSpecException(
+                    $"axis '{line.Name}' has {line.Values.Count} values, more than the {Grids.GridPageBounds.MaxRowsOrColumns} rows or columns a grid page holds; move it after the first two axes (one page per value)");
+            }
+        }
         var pageAxes = spec.Axes.Skip(2).ToArray();
         // Spec settings and overrides are the same for every point: applied once (validated per point).
         var shared = Shared(spec.Settings, overrides.ToArray());

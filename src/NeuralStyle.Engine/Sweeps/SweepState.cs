@@ -73,18 +73,11 @@ internal sealed class SweepState(string directory, SweepPlan plan, SweepRenderRe
     public SweepGridRecord WriteGrid(GridPage page, ISweepObserver? observer)
     {
         var cells = records.Where(r => r.Page == page.Index).Select(r => new GridCell(r.Row, r.Column, r.Key, r.Status,
-            r.Status == RenderStatus.Done ? ReadImage(r.Image!) : null, r.Error)).ToArray();
+            r.Status == RenderStatus.Done ? Path.Combine(directory, r.Image!) : null, r.Error)).ToArray();
         var file = SweepFiles.Grid(page);
         var grid = ComparisonGrid.Write(Path.Combine(directory, file), file, page, cells, Title(page), Footer(page));
         observer?.OnGridWritten(grid);
         return grid;
-    }
-
-    private RgbImage ReadImage(string relative)
-    {
-        var path = Path.Combine(directory, relative);
-        var (width, height) = ImageFile.Probe(path);
-        return ImageFile.Read(path, width, height);
     }
 
     private string Title(GridPage page)
