@@ -22,13 +22,26 @@ internal static class SpecYamlReader
         {
             throw new SweepSpecException($"the spec is {text.Length} characters, over the limit of {SweepSpecLimits.MaxSpecBytes} bytes");
         }
+        return Build(new Parser(new StringReader(text)));
+    }
+
+    /// <summary>The next event; YamlDotNet's failures on malformed text become spec errors.</summary>
+    private static bool Next(IParser parser)
+    {
+        var last = parser.Current?.End;
         try
         {
-            return Build(new Parser(new StringReader(text)));
+            return parser.MoveNext();
         }
         catch (YamlException e)
         {
             throw new SweepSpecException($"not valid YAML or JSON at line {e.Start.Line}, column {e.Start.Column}: {e.Message}");
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet's scanner throws these on some malformed flow text (found by the fuzz test).
+            var where = last is { } mark ? $" after line {mark.Line}, column {mark.Column}" : "";
+            throw new SweepSpecException($"not valid YAML or JSON{where}");
         }
     }
 
@@ -37,7 +50,7 @@ internal static class SpecYamlReader
         var reading = new Reading();
         SpecNode? root = null;
         var documents = 0;
-        while (parser.MoveNext())
+        while (Next(parser))
         {
             switch (parser.Current)
             {
