@@ -42,11 +42,11 @@ public sealed class HostileSpecTests(CliFixture fixture)
     public void A_spec_of_nested_aliases_as_a_key_is_refused_at_once()
     {
         var body = new StringBuilder("axes:\n  seed: &a0 [1]\n");
-        for (var level = 1; level <= 8; level++)
+        for (var level = 1; level <= 9; level++)
         {
             body.Append($"  tv_weight{level}: &a{level} [{string.Join(", ", Enumerable.Repeat($"*a{level - 1}", 9))}]\n");
         }
-        body.Append("  ? *a8\n  : [1]\n");
+        body.Append("  ? *a9\n  : [1]\n");
         var clock = Stopwatch.StartNew();
 
         var (code, error) = Child($"sweep {Spec(body.ToString())} --out {Path.Combine(fixture.NewDirectory(), "out")}");
