@@ -40,6 +40,6 @@ internal static class SweepSpecBuilder
         {
             throw new SweepSpecException($"--axis {name} has no values");
         }
-        return new SweepAxis(name, values.Select(SettingValue.Of).ToArray());
+        return new SweepAxis(name, values.Select(v => SettingValue.Of(SweepSpecLimits.CheckValue(v, $"--axis {name}"))).ToArray());
     }
 }

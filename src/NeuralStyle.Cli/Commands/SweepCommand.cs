@@ -18,7 +18,7 @@ internal static class SweepCommand
         var axis = new Option<string[]>("--axis") { Description = "an axis as NAME=V1;V2;... (list values use commas: style_layers=relu1_1;relu1_1,relu2_1); repeatable, after the spec's axes" };
         var preset = new Option<string?>("--preset") { Description = $"named axes placed first: {string.Join(", ", SweepPresets.All.Keys)}" };
         var outDir = new Option<string>("--out") { Description = "directory for renders/, the grid pages and sweep.json; rerunning into it renders only what is missing or failed", Required = true };
-        var maxRenders = new Option<int>("--max-renders") { Description = "refuse sweeps that expand to more renders", DefaultValueFactory = _ => SweepPlanner.DefaultMaxRenders };
+        var maxRenders = new Option<int>("--max-renders") { Description = $"refuse sweeps that expand to more renders (1 to {SweepSpecLimits.MaxRendersCeiling})", DefaultValueFactory = _ => SweepPlanner.DefaultMaxRenders };
         var batchSize = new Option<int>("--batch-size") { Description = "renders optimised together when they differ only in weights or seed", DefaultValueFactory = _ => 4 };
         var settings = new SettingOptions();
         var command = new Command("sweep", "Render a sweep (a grid over settings) on the embedded engine and write comparison grids")

@@ -14,6 +14,13 @@ public sealed record SweepSpec(
     IReadOnlyList<SweepAxis> Axes,
     string? Title = null)
 {
-    /// <summary>Renders the spec expands to.</summary>
-    public long RenderCount => Contents.Count * (long)Styles.Count * Axes.Aggregate(1L, (n, a) => n * a.Values.Count);
+    /// <summary>
+    /// Renders the spec expands to, or <see cref="long.MaxValue"/> when that is as many or more: the
+    /// product saturates instead of wrapping, so no spec can pass a bound by overflowing it.
+    /// </summary>
+    public long RenderCount => Axes.Select(a => (long)a.Values.Count)
+        .Prepend(Styles.Count).Prepend(Contents.Count).Aggregate(1L, SaturatingProduct);
+
+    private static long SaturatingProduct(long a, long b) =>
+        a == 0 || b == 0 ? 0 : a > long.MaxValue / b ? long.MaxValue : a * b;
 }

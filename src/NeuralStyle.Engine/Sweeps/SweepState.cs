@@ -168,20 +168,13 @@ internal sealed class SweepState : IDisposable
 
     public SweepGridRecord WriteGrid(GridPage page, ISweepObserver? observer)
     {
-        // The image is named by the key alone, never by a path read from a manifest.
+        // The image is named by the key alone, never by a path read from a manifest; tiles are read one at a time.
         var cells = _records.Where(r => r.Page == page.Index).Select(r => new GridCell(r.Row, r.Column, r.Key, r.Status,
-            r.Status == RenderStatus.Done ? ReadImage(SweepFiles.RenderImage(r.Key)) : null, r.Error)).ToArray();
+            r.Status == RenderStatus.Done ? Path.Combine(_directory, SweepFiles.RenderImage(r.Key)) : null, r.Error)).ToArray();
         var file = SweepFiles.Grid(page);
         var grid = ComparisonGrid.Write(Path.Combine(_directory, file), file, page, cells, Title(page), Footer(page));
         observer?.OnGridWritten(grid);
         return grid;
-    }
-
-    private RgbImage ReadImage(string relative)
-    {
-        var path = Path.Combine(_directory, relative);
-        var (width, height) = ImageFile.Probe(path);
-        return ImageFile.Read(path, width, height);
     }
 
     private string Title(GridPage page)

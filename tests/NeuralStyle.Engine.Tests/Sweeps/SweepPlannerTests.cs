@@ -134,4 +134,73 @@ public sealed class SweepPlannerTests
         Assert.Equal(keys[2], keys[3]);
         Assert.NotEqual(keys[0], keys[2]);
     }
+
+    [Theory]
+    [InlineData(8, 256)]
+    [InlineData(9, 128)]
+    public void A_product_past_the_range_of_a_long_is_refused_before_anything_is_expanded(int axisCount, int valuesPerAxis)
+    {
+        // 256^8 = 2^64 wrapped to 0 and 128^9 = 2^63 to a negative count: both passed --max-renders.
+        var names = new[] { "style_weight", "tv_weight", "seed", "size", "iterations", "content_weight", "learning_rate", "style_scale", "save_every" };
+        var values = string.Join(", ", Enumerable.Range(1, valuesPerAxis));
+        var axes = $"  {names[0]}: &v [{values}]\n" + string.Concat(names.Skip(1).Take(axisCount - 1).Select(n => $"  {n}: *v\n"));
+        var spec = Spec(axes);
+
+        // Checked before expanding, so a regression fails here instead of filling memory.
+        Assert.Equal(long.MaxValue, spec.RenderCount);
+        var error = Assert.Throws<SweepSpecException>(() => SweepPlanner.Expand(spec, []));
+        Assert.Contains($"more than {long.MaxValue - 1} renders, over the limit of 1000", error.Message);
+    }
+
+    [Fact]
+    public void The_render_count_is_exact_below_the_range_of_a_long()
+    {
+        var spec = new SweepSpec(["/c"], [["/s"]], [],
+            Enumerable.Range(0, 3).Select(i => new SweepAxis($"a{i}", Enumerable.Repeat(SettingValue.Of("1"), 1 << 20).ToArray())).ToArray());
+        Assert.Equal(1L << 60, spec.RenderCount);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-5)]
+    [InlineData(SweepSpecLimits.MaxRendersCeiling + 1)]
+    public void Max_renders_outside_its_range_is_refused(int maxRenders)
+    {
+        var error = Assert.Throws<SweepSpecException>(() => SweepPlanner.Expand(Spec("  alpha_beta: [1]\n"), [], maxRenders));
+        Assert.Contains($"--max-renders must be 1 to {SweepSpecLimits.MaxRendersCeiling}", error.Message);
+    }
+
+    [Fact]
+    public void An_empty_axis_is_refused_even_when_another_axis_is_huge()
+    {
+        var huge = new SweepAxis("seed", Enumerable.Range(0, 100_000).Select(i => SettingValue.Of($"{i}")).ToArray());
+        var spec = new SweepSpec(["/c"], [["/s"]], [], [new SweepAxis("size", [SettingValue.Of("32")]), huge, huge with { Name = "tv_weight" }, new SweepAxis("style_weight", [])]);
+        var error = Assert.Throws<SweepSpecException>(() => SweepPlanner.Expand(spec, []));
+        Assert.Contains("axis 'style_weight' is empty", error.Message);
+    }
+
+    [Fact]
+    public void A_row_or_column_axis_longer_than_a_grid_page_holds_is_refused()
+    {
+        var values = Enumerable.Range(0, Engine.Grids.GridPageBounds.MaxRowsOrColumns + 1).Select(i => SettingValue.Of($"{i}")).ToArray();
+        var spec = new SweepSpec(["/c"], [["/s"]], [], [new SweepAxis("seed", values)]);
+        var error = Assert.Throws<SweepSpecException>(() => SweepPlanner.Expand(spec, [], SweepSpecLimits.MaxRendersCeiling));
+        Assert.Contains($"more than the {Engine.Grids.GridPageBounds.MaxRowsOrColumns} rows or columns", error.Message);
+    }
+
+    [Fact]
+    public void Planning_is_linear_in_the_renders_a_sweep_expands_to()
+    {
+        // Every point is materialised (about 1.4 KB each: 1.4 GB at the ceiling of 1,000,000);
+        // 100,000 points must stay near 150 MB and a few seconds, with nothing quadratic.
+        var spec = new SweepSpec(["/c"], [["/s"]], [],
+            [new SweepAxis("seed", Values(1000)), new SweepAxis("tv_weight", Values(100))]);
+        SweepPlan? plan = null;
+        var error = Support.BoundedRun.Catching(() => plan = SweepPlanner.Expand(spec, [], 100_000),
+            TimeSpan.FromSeconds(30), 256L << 20, "planning 100,000 renders");
+        Assert.Null(error);
+        Assert.Equal(100_000, plan!.Points.Count);
+    }
+
+    private static SettingValue[] Values(int count) => Enumerable.Range(0, count).Select(i => SettingValue.Of($"{i}")).ToArray();
 }
