@@ -27,6 +27,7 @@ public sealed class InputReaderFuzzTests(ITestOutputHelper log) : IDisposable
     {
         var seeds = Directory.GetFiles(RepositoryPaths.Examples, "*.jpg").Order(StringComparer.Ordinal)
             .Select(example => (Png: true, Bytes: TinyPng(example)))
+            .Append((Png: true, Bytes: CompressedTextPng()))
             .Append((Png: false, Bytes: File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Assets", "exif-orientation-6.jpg"))))
             .Append((Png: false, Bytes: File.ReadAllBytes(Path.Combine(RepositoryPaths.Examples, "rocket.jpg"))))
             .ToArray();
@@ -77,7 +78,12 @@ public sealed class InputReaderFuzzTests(ITestOutputHelper log) : IDisposable
                 var file = SafetensorsFile.Open(path);
                 _ = file.Metadata.Count;
                 Vgg19Weights.Check(path, 1);
-                Vgg19Weights.Load(path, 1);
+                var loaded = Vgg19Weights.Load(path, 1);
+                // What loads must be usable: a flipped exponent bit must not slip through as NaN or infinity.
+                if (loaded.Weights.Concat(loaded.Biases).SelectMany(w => w).Any(v => !float.IsFinite(v)))
+                {
+                    throw new InvalidDataException("loaded weights hold a value that is not finite");
+                }
             }, e => e is WeightsFileException);
         }
         run.Finish("weights");
@@ -90,6 +96,26 @@ public sealed class InputReaderFuzzTests(ITestOutputHelper log) : IDisposable
         var path = _directory.File(Path.GetFileNameWithoutExtension(example) + ".png");
         ImageFile.WritePng(path, ImageFile.ReadFitted(example, 32), new Dictionary<string, string> { ["neuralstyle"] = "{\"settings\":{}}" });
         return File.ReadAllBytes(path);
+    }
+
+    /// <summary>A tiny PNG carrying zTXt and compressed iTXt chunks, so that mutations reach the inflater.</summary>
+    private byte[] CompressedTextPng()
+    {
+        var png = TinyPng(Path.Combine(RepositoryPaths.Examples, "coffee.jpg"));
+        var compressed = Deflate("{\"settings\":{\"note\":\"caf\u00e9 \u2713\"}}"u8.ToArray());
+        byte[] ztxt = [.. "neuralstyle"u8, 0, 0, .. compressed];
+        byte[] itxt = [.. "Comment"u8, 0, 1, 0, .. "en"u8, 0, 0, .. compressed];
+        return PngChunks.BeforeEnd(PngChunks.BeforeEnd(png, PngChunks.Chunk("zTXt", ztxt)), PngChunks.Chunk("iTXt", itxt));
+    }
+
+    private static byte[] Deflate(byte[] text)
+    {
+        using var output = new MemoryStream();
+        using (var zlib = new System.IO.Compression.ZLibStream(output, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+        {
+            zlib.Write(text);
+        }
+        return output.ToArray();
     }
 
     public void Dispose() => _directory.Dispose();
