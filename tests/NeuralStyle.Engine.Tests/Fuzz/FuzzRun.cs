@@ -16,12 +16,21 @@ internal sealed class FuzzRun(ITestOutputHelper log)
     /// <summary>The most one case may take (a case is a few reads of a file of a few KiB).</summary>
     public static readonly TimeSpan MaxPerCase = TimeSpan.FromSeconds(10);
 
+    /// <summary>A run stops starting cases after this long, so that two runs stay under 30 s on a loaded machine.</summary>
+    public static readonly TimeSpan Budget = TimeSpan.FromSeconds(13);
+
+    /// <summary>Fewer cases than this within the budget fails the run: it would not have tested much.</summary>
+    public const int MinCases = 1000;
+
     private readonly List<string> _failures = [];
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private long _mostAllocated;
     private TimeSpan _slowest;
 
     public int Cases { get; private set; }
+
+    /// <summary>True while the run may start another case.</summary>
+    public bool WithinBudget => _clock.Elapsed < Budget;
 
     public Dictionary<string, int> Outcomes { get; } = [];
 
@@ -70,6 +79,7 @@ internal sealed class FuzzRun(ITestOutputHelper log)
     {
         log.WriteLine($"{name}: {Cases} cases in {_clock.Elapsed.TotalSeconds:F1} s; slowest {_slowest.TotalMilliseconds:F0} ms; " +
             $"most allocated by one case {_mostAllocated / 1024.0 / 1024.0:F1} MiB; outcomes {string.Join(", ", Outcomes.Select(o => $"{o.Key} {o.Value}"))}");
+        Assert.True(Cases >= MinCases, $"only {Cases} cases ran within {Budget.TotalSeconds} s; expected at least {MinCases}");
         Assert.True(_failures.Count == 0, $"{_failures.Count} of {Cases} cases failed:\n" + string.Join("\n", _failures.Take(10)));
     }
 }

@@ -10,10 +10,12 @@ namespace NeuralStyle.Engine.Tests.Fuzz;
 /// PngText and the safetensors reader. Every case must succeed or throw the reader's own
 /// NeuralStyleException; never another exception, never a crash; each case within
 /// <see cref="FuzzRun.MaxPerCase"/> and <see cref="FuzzRun.MaxAllocatedPerCase"/>, and the process's
-/// peak RSS may grow by at most <see cref="MaxPeakRssGrowth"/> over a run. Decodes stay tiny:
+/// peak RSS may grow by at most <see cref="MaxPeakRssGrowth"/> over a run (measured alone: the
+/// collection runs after every other test). Each run is seeded and stops starting cases after
+/// <see cref="FuzzRun.Budget"/>. Decodes stay tiny:
 /// an image is decoded (to 8x8) only when its header says at most 256x256 pixels.
 /// </summary>
-[Collection(EngineCollection.Name)]
+[Collection(FuzzCollection.Name)]
 public sealed class InputReaderFuzzTests(ITestOutputHelper log) : IDisposable
 {
     private const int Seed = 20_251_122;
@@ -35,7 +37,7 @@ public sealed class InputReaderFuzzTests(ITestOutputHelper log) : IDisposable
         var random = new Random(Seed);
         var path = _directory.File("case.img");
         var rss = PeakRss.Reset();
-        for (var i = 0; i < 2400; i++)
+        for (var i = 0; i < 4000 && run.WithinBudget; i++)
         {
             var (png, seed) = seeds[i % seeds.Length];
             var (bytes, how) = ByteMutations.Mutate(seed, random, png);
@@ -69,7 +71,7 @@ public sealed class InputReaderFuzzTests(ITestOutputHelper log) : IDisposable
         var run = new FuzzRun(log);
         var path = _directory.File("case.safetensors");
         var rss = PeakRss.Reset();
-        for (var i = 0; i < 2400; i++)
+        for (var i = 0; i < 4000 && run.WithinBudget; i++)
         {
             var (bytes, how) = i % 2 == 0 ? SafetensorsMutations.Mutate(valid, random) : ByteMutations.Mutate(valid, random, png: false);
             File.WriteAllBytes(path, bytes);
