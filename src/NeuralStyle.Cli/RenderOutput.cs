@@ -8,8 +8,11 @@ namespace NeuralStyle.Cli;
 /// <summary>Writes a render's PNG and trace: each atomically, and both or neither.</summary>
 internal static class RenderOutput
 {
-    /// <summary>Fails before any work when an output cannot be written where it is asked for.</summary>
-    public static void RequireWritable(string outPath, string? reportPath)
+    /// <summary>
+    /// Fails before any work when an output cannot be written where it is asked for, or would
+    /// replace one of the render's inputs or another of its outputs.
+    /// </summary>
+    public static void RequireWritable(string outPath, string? reportPath, RenderRequest request)
     {
         if (!outPath.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
         {
@@ -22,6 +25,7 @@ internal static class RenderOutput
                 throw new OutputFileException($"{option} '{path}' is a directory");
             }
         }
+        OutputPaths.RequireRenderOutputs(request, outPath, reportPath);
     }
 
     public static void Write(string outPath, string? reportPath, RenderResult result)

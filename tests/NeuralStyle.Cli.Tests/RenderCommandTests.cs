@@ -148,6 +148,80 @@ public sealed class RenderCommandTests(CliFixture fixture)
             Directory.GetFiles(dir).Select(Path.GetFileName).Order());
     }
 
+    /// <summary>Copies of the fixture's inputs in a fresh directory, so a test that overwrote one would not spoil the others.</summary>
+    private (string Dir, string Content, string Style) OwnInputs()
+    {
+        var dir = fixture.NewDirectory();
+        File.Copy(fixture.Content, $"{dir}/content.png");
+        File.Copy(fixture.Style, $"{dir}/style.png");
+        return (dir, $"{dir}/content.png", $"{dir}/style.png");
+    }
+
+    public static TheoryData<string, string> OutputsOntoInputs => new()
+    {
+        { "--out {content}", "is the content image" },
+        { "--out {dir}/./style.png", "is the style image" },
+        { "--out {dir}/link.png", "is the content image" },
+        { "--out {dir}/out.png --report {content}", "--report" },
+        { "--out {dir}/out.png --report {dir}/out.png", "are the same file" },
+        { "--out {dir}/init.png --init {dir}/init.png", "is the init image" },
+        { "--out {dir}/out.png --report {weights}", "is the weights file" },
+        { "--out {dir}/out.png --save-every 1 --style {dir}/out.iter0001.png", "save_every" },
+    };
+
+    [Theory]
+    [MemberData(nameof(OutputsOntoInputs))]
+    public void An_output_that_would_replace_an_input_or_another_output_is_refused_before_rendering(string options, string message)
+    {
+        var (dir, content, style) = OwnInputs();
+        File.CreateSymbolicLink($"{dir}/link.png", content);
+        File.Copy(fixture.Content, $"{dir}/init.png");
+        File.Copy(fixture.Style, $"{dir}/out.iter0001.png");
+        var weights = $"{dir}/w.safetensors";
+        File.Copy(fixture.Weights, weights);
+        var before = Directory.GetFiles(dir).ToDictionary(f => f, File.ReadAllBytes);
+        var line = options.Replace("{dir}", dir).Replace("{content}", content).Replace("{weights}", weights);
+        var extra = line.Contains("--style", StringComparison.Ordinal) ? "" : $" --style {style}";
+
+        var run = CliRun.Of($"render --content {content}{extra} {fixture.Tiny.Replace(fixture.Weights, weights)} {line}");
+
+        Assert.Equal(5, run.ExitCode);
+        Assert.Contains(message, run.Error);
+        Assert.DoesNotContain("iteration 0", run.Output);
+        Assert.All(before, file => Assert.Equal(file.Value, File.ReadAllBytes(file.Key)));
+        Assert.Equal(before.Keys.Order(), Directory.GetFiles(dir).Order());
+    }
+
+    [Theory]
+    [InlineData("{file}/out.png", "is a file, not a directory")]
+    [InlineData("/proc/nsf-out.png", "cannot be written")]
+    [InlineData("/proc/nsf-dir/out.png", "cannot be written")]
+    [InlineData("{dir}/{256}", "at most 255")]
+    public void An_output_that_cannot_be_created_fails_before_rendering(string outPath, string message)
+    {
+        var dir = fixture.NewDirectory();
+        File.WriteAllText($"{dir}/file", "x");
+        var path = outPath.Replace("{file}", $"{dir}/file").Replace("{dir}", dir).Replace("{256}", new string('n', 252) + ".png");
+
+        var run = CliRun.Of($"render {fixture.TinyWith("")} --out {path}");
+
+        Assert.Equal(5, run.ExitCode);
+        Assert.Contains(message, run.Error);
+        Assert.DoesNotContain("iteration 0", run.Output);
+        Assert.DoesNotContain("   at ", run.Error);
+        Assert.Equal([$"{dir}/file"], Directory.GetFileSystemEntries(dir));
+    }
+
+    [Fact]
+    public void A_long_output_name_the_file_system_allows_is_written()
+    {
+        var dir = fixture.NewDirectory();
+        var name = new string('n', 246) + ".png";
+        var run = CliRun.Of($"render {fixture.TinyWith("")} --out {dir}/{name} --report {dir}/{name[..240]}.json");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(new[] { name, name[..240] + ".json" }.Order(), Directory.GetFiles(dir).Select(Path.GetFileName).Order());
+    }
+
     /// <summary>A writer that requests an interrupt once a line containing a marker is written, like a user pressing Ctrl-C.</summary>
     private sealed class InterruptAfter(string marker, CancellationTokenSource interrupt) : StringWriter
     {

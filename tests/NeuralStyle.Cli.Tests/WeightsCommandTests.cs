@@ -41,4 +41,60 @@ public sealed class WeightsCommandTests(CliFixture fixture)
         Assert.Contains("--weights PATH", run.Error);
         Assert.Empty(Directory.GetFileSystemEntries(dir));
     }
+
+    [Theory]
+    [InlineData("notaurl")]
+    [InlineData("file:///etc/passwd")]
+    [InlineData("ftp://127.0.0.1/w.safetensors")]
+    [InlineData("/tmp/w.safetensors")]
+    public void A_url_that_is_not_http_or_https_is_a_usage_error(string url)
+    {
+        var dir = fixture.NewDirectory();
+        var run = CliRun.Of($"weights download --url {url} --out {dir}/w.safetensors");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("is not an http or https URL", run.Error);
+        Assert.DoesNotContain("   at ", run.Error);
+        Assert.Empty(Directory.GetFileSystemEntries(dir));
+    }
+
+    [Theory]
+    [InlineData("xyz")]
+    [InlineData("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdeg")]
+    public void A_sha256_that_is_not_64_hex_digits_is_refused_before_connecting(string sha256)
+    {
+        var dir = fixture.NewDirectory();
+        // Port 9 would refuse the connection (exit 7): a usage error shows nothing was attempted.
+        var run = CliRun.Of($"weights download --url http://127.0.0.1:9/w.safetensors --sha256 {sha256} --out {dir}/w.safetensors");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("64 hexadecimal digits", run.Error);
+    }
+
+    [Fact]
+    public void A_corrupt_download_fails_naming_the_url_and_destination_and_keeps_nothing()
+    {
+        var dir = fixture.NewDirectory();
+        var body = System.Text.Encoding.ASCII.GetBytes("<html>not weights</html>");
+        using var server = new OneShotHttpServer([$"Content-Length: {body.Length}"], body);
+
+        var run = CliRun.Of($"weights download --url {server.Url} --out {dir}/w.safetensors");
+
+        Assert.Equal(7, run.ExitCode);
+        Assert.Contains(server.Url, run.Error);
+        Assert.Contains($"{dir}/w.safetensors", run.Error);
+        Assert.DoesNotContain(".tmp", run.Error);
+        Assert.Empty(Directory.GetFileSystemEntries(dir));
+    }
+
+    [Fact]
+    public void A_download_announcing_more_than_the_limit_is_refused_without_reading_it()
+    {
+        var dir = fixture.NewDirectory();
+        using var server = new OneShotHttpServer(["Content-Length: 3221225472"], new byte[1024]);
+
+        var run = CliRun.Of($"weights download --url {server.Url} --out {dir}/w.safetensors");
+
+        Assert.Equal(7, run.ExitCode);
+        Assert.Contains("over the limit of 2 GiB", run.Error);
+        Assert.Empty(Directory.GetFileSystemEntries(dir));
+    }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using NeuralStyle.Engine;
 using NeuralStyle.Engine.Images;
 using NeuralStyle.Engine.Rendering;
 
@@ -16,19 +17,29 @@ internal static class InspectCommand
         command.SetAction(parse =>
         {
             var path = parse.GetValue(image)!;
-            if (!File.Exists(path))
-            {
-                throw new NeuralStyle.Engine.ImageUnreadableException($"cannot read image '{path}': file does not exist");
-            }
             var text = PngText.Read(path);
             // A render or snapshot carries "neuralstyle"; a grid page carries "neuralstyle:grid".
             if (!text.TryGetValue(RenderMetadata.Key, out var json) && !text.TryGetValue(RenderMetadata.Key + ":grid", out json))
             {
-                throw new NeuralStyle.Engine.ImageUnreadableException($"'{path}' carries no NeuralStyle Farm settings");
+                throw new ImageUnreadableException($"'{path}' carries no NeuralStyle Farm settings");
             }
-            output.WriteLine(JsonNode.Parse(json)!.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            output.WriteLine(Parse(path, json).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>The metadata as a JSON object; anything else in the chunk means the file was not written by nsf as it stands.</summary>
+    private static JsonObject Parse(string path, string json)
+    {
+        try
+        {
+            return JsonNode.Parse(json) as JsonObject
+                ?? throw new ImageUnreadableException($"'{path}' carries NeuralStyle Farm metadata that is not a JSON object");
+        }
+        catch (JsonException e)
+        {
+            throw new ImageUnreadableException($"'{path}' carries malformed NeuralStyle Farm metadata (not valid JSON: {e.Message})");
+        }
     }
 }

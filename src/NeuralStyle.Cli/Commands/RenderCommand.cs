@@ -35,7 +35,7 @@ internal static class RenderCommand
     private static int Run(RenderRequest request, string outPath, string? reportPath, TextWriter output,
         TextWriter error, CancellationToken interrupt)
     {
-        RenderOutput.RequireWritable(outPath, reportPath);
+        RenderOutput.RequireWritable(outPath, reportPath, request);
         using var engine = new StyleTransfer();
         var snapshots = new List<string>();
         RenderResult result;

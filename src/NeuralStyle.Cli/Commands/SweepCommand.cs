@@ -1,4 +1,5 @@
 using System.CommandLine;
+using NeuralStyle.Engine.IO;
 using NeuralStyle.Engine.Rendering;
 using NeuralStyle.Engine.Sweeps;
 
@@ -32,6 +33,7 @@ internal static class SweepCommand
                 parse.GetValue(preset), parse.GetValue(axis));
             var plan = SweepPlanner.Expand(sweep, settings.Given(parse), parse.GetValue(maxRenders));
             var directory = parse.GetValue(outDir)!;
+            OutputPaths.RequireSweepOutputs(plan, directory);
             using var engine = new StyleTransfer();
             var runner = new SweepRunner(engine, parse.GetValue(batchSize));
             var outcome = SweepProgressView.Run(output, observer => runner.Run(plan, directory, observer, interrupt));

@@ -27,7 +27,7 @@ public static class AtomicFile
         {
             throw new OutputFileException($"cannot create directory '{directory}': {e.Message}", e);
         }
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
+        var temporary = Path.Combine(directory, TemporaryName());
         try
         {
             writeTo(temporary);
@@ -42,4 +42,10 @@ public static class AtomicFile
             File.Delete(temporary);
         }
     }
+
+    /// <summary>
+    /// A fresh hidden name for a temporary file: short and of fixed length (21 bytes), so that any
+    /// target name the file system allows has a temporary sibling it allows too.
+    /// </summary>
+    internal static string TemporaryName() => $".nsf-{Guid.NewGuid():N}"[..17] + ".tmp";
 }

@@ -49,7 +49,7 @@ public static class InputFiles
         using var buffer = new MemoryStream();
         var chunk = new byte[1 << 16];
         int read;
-        while ((read = stream.Read(chunk)) > 0)
+        while ((read = Read(stream, chunk, path, fail)) > 0)
         {
             if (buffer.Length + read > maxBytes)
             {
@@ -58,6 +58,39 @@ public static class InputFiles
             buffer.Write(chunk, 0, read);
         }
         return buffer.ToArray();
+    }
+
+    /// <summary>Lower-case hex SHA-256 of the file, read in a stream and bounded as <see cref="ReadAllBytes"/>.</summary>
+    public static string Sha256(string path, long maxBytes, Func<string, Exception> fail)
+    {
+        using var stream = OpenRead(path, maxBytes, fail);
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        var chunk = new byte[1 << 16];
+        long total = 0;
+        int read;
+        while ((read = Read(stream, chunk, path, fail)) > 0)
+        {
+            total += read;
+            if (total > maxBytes)
+            {
+                throw fail($"'{path}' grew past the limit of {Describe(maxBytes)} while it was read");
+            }
+            hash.AppendData(chunk, 0, read);
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>One read; an I/O error (a disk error, a file on a vanished mount) is the input's failure, not a crash.</summary>
+    internal static int Read(Stream stream, Span<byte> buffer, string path, Func<string, Exception> fail)
+    {
+        try
+        {
+            return stream.Read(buffer);
+        }
+        catch (IOException e)
+        {
+            throw fail($"'{path}' cannot be read: {e.Message}");
+        }
     }
 
     /// <summary>The whole file as UTF-8 text, bounded as <see cref="ReadAllBytes"/>.</summary>

@@ -9,6 +9,12 @@ public static unsafe class ImageFile
     /// <summary>Images whose header claims more pixels than this are rejected before decoding (about 16k x 16k).</summary>
     public const long MaxInputPixels = 268_435_456;
 
+    /// <summary>
+    /// Image files larger than this are refused before anything reads them (512 MiB): well above
+    /// any photograph within <see cref="MaxInputPixels"/>, and a bound on what hashing reads.
+    /// </summary>
+    public const long MaxFileBytes = 512L << 20;
+
     /// <summary>Width and height after EXIF orientation, from the header alone.</summary>
     public static (int Width, int Height) Probe(string path)
     {
@@ -60,15 +66,20 @@ public static unsafe class ImageFile
         });
     }
 
-    private static void RequireFile(string path)
+    /// <summary>
+    /// Only a regular file within <see cref="MaxFileBytes"/> reaches the decoder: a FIFO would block
+    /// it and a device never end, and neither can be interrupted once inside native code.
+    /// </summary>
+    internal static void RequireFile(string path)
     {
-        if (Directory.Exists(path))
+        var size = InputFiles.RequireRegularFile(path, long.MaxValue, Unreadable);
+        if (size > MaxFileBytes)
         {
-            throw new ImageUnreadableException($"cannot read image '{path}': it is a directory");
-        }
-        if (!File.Exists(path))
-        {
-            throw new ImageUnreadableException($"cannot read image '{path}': file does not exist");
+            throw new ImageTooLargeException(
+                $"image '{path}' is {InputFiles.Describe(size)}, over the limit of {InputFiles.Describe(MaxFileBytes)} for an image file");
         }
     }
+
+    /// <summary>"image '…' does not exist": the error for an image path that is not a readable file.</summary>
+    internal static ImageUnreadableException Unreadable(string problem) => new($"image {problem}");
 }

@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
 using System.Text.Json;
+using NeuralStyle.Engine.IO;
+using NeuralStyle.Engine.Settings;
 
 namespace NeuralStyle.Engine.Weights;
 
@@ -9,6 +11,9 @@ namespace NeuralStyle.Engine.Weights;
 /// </summary>
 public sealed class SafetensorsFile
 {
+    /// <summary>Weights files larger than this are refused before they are read (2 GiB; torchvision's VGG-19 is 548 MiB).</summary>
+    public const long MaxFileBytes = 2L << 30;
+
     private const long MaxHeaderBytes = 100 * 1024 * 1024;
 
     private readonly string _path;
@@ -32,12 +37,26 @@ public sealed class SafetensorsFile
     /// <summary>Parses the header of <paramref name="path"/>; throws <see cref="WeightsFileException"/> when it is not safetensors.</summary>
     public static SafetensorsFile Open(string path)
     {
-        if (!File.Exists(path))
+        if (FileMetadata.Of(path).Kind == FileKind.Missing)
         {
             throw new WeightsFileException(
-                $"weights file '{path}' does not exist. Create test weights with 'nsf weights random --out {path}' or fetch real ones with 'nsf weights download'");
+                $"weights file '{path}' does not exist. Fetch pretrained VGG-19 to the default location ({WeightsLocation.Default}) with " +
+                "'nsf weights download'; or, for tests and offline use (not pretrained: renders are texture-like), write random weights " +
+                "under their own name with 'nsf weights random --out vgg19-random.safetensors' and pass --weights vgg19-random.safetensors");
         }
-        using var stream = File.OpenRead(path);
+        using var stream = InputFiles.OpenRead(path, MaxFileBytes, Unreadable);
+        try
+        {
+            return Read(path, stream);
+        }
+        catch (IOException e)
+        {
+            throw Unreadable($"'{path}' cannot be read: {e.Message}");
+        }
+    }
+
+    private static SafetensorsFile Read(string path, FileStream stream)
+    {
         Span<byte> lengthBytes = stackalloc byte[8];
         if (stream.Length < 8 || stream.ReadAtLeast(lengthBytes, 8, throwOnEndOfStream: false) < 8)
         {
@@ -66,10 +85,21 @@ public sealed class SafetensorsFile
     {
         var entry = Require(name, expectedShape);
         var bytes = new byte[entry.End - entry.Begin];
-        using (var stream = File.OpenRead(_path))
+        using (var stream = InputFiles.OpenRead(_path, MaxFileBytes, Unreadable))
         {
+            if (stream.Length < _dataStart + entry.End)
+            {
+                throw new WeightsFileException($"weights file '{_path}' changed while it was read: it no longer holds tensor '{name}'");
+            }
             stream.Position = _dataStart + entry.Begin;
-            stream.ReadExactly(bytes);
+            try
+            {
+                stream.ReadExactly(bytes);
+            }
+            catch (IOException e)
+            {
+                throw Unreadable($"'{_path}' cannot be read: {e.Message}");
+            }
         }
         return TensorDecoding.ToFloats(bytes, entry, _path);
     }
@@ -111,10 +141,36 @@ public sealed class SafetensorsFile
             {
                 throw NotSafetensors(path, $"tensor '{property.Name}' has data offsets outside the file");
             }
+            if (!FitsIn(shape, dataLength))
+            {
+                throw NotSafetensors(path, $"tensor '{property.Name}' has shape [{string.Join(", ", shape)}], more elements than the file holds");
+            }
             entries[property.Name] = new SafetensorsEntry(property.Name, dtype, shape, offsets[0], offsets[1]);
         }
         return new SafetensorsFile(path, dataStart, entries, metadata);
     }
+
+    /// <summary>Dimensions are counts, and no tensor has more elements than the data section has bytes.</summary>
+    private static bool FitsIn(long[] shape, long dataLength)
+    {
+        var elements = 1L;
+        foreach (var dimension in shape)
+        {
+            if (dimension < 0)
+            {
+                return false;
+            }
+            // Once the product is 0 it stays 0; otherwise it must stay within the data, so it cannot overflow.
+            elements = elements == 0 || dimension == 0 ? 0 : dimension > dataLength / elements ? -1 : elements * dimension;
+            if (elements < 0)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static WeightsFileException Unreadable(string problem) => new($"weights file {problem}");
 
     private static WeightsFileException NotSafetensors(string path, string why) =>
         new($"weights file '{path}' is not a safetensors file: {why}");

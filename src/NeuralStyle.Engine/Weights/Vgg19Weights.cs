@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using NeuralStyle.Engine.IO;
 using NeuralStyle.Engine.Layers;
 
 namespace NeuralStyle.Engine.Weights;
@@ -29,7 +29,10 @@ public sealed class Vgg19Weights
     /// <summary>Convolution biases [out], in network order.</summary>
     public IReadOnlyList<float[]> Biases { get; }
 
-    /// <summary>Loads only the convolutions needed to reach <paramref name="convolutionCount"/>.</summary>
+    /// <summary>
+    /// Loads only the convolutions needed to reach <paramref name="convolutionCount"/>; every value
+    /// must be finite (a NaN weight makes every loss NaN, which would look like a diverged render).
+    /// </summary>
     public static Vgg19Weights Load(string path, int convolutionCount)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(convolutionCount, 1);
@@ -39,9 +42,9 @@ public sealed class Vgg19Weights
         var biases = new List<float[]>();
         foreach (var convolution in VggLayers.Convolutions.Take(convolutionCount))
         {
-            weights.Add(file.ReadFloats(convolution.WeightKey,
-                [convolution.OutChannels, convolution.InChannels, 3, 3]));
-            biases.Add(file.ReadFloats(convolution.BiasKey, [convolution.OutChannels]));
+            weights.Add(Finite(path, convolution.WeightKey, file.ReadFloats(convolution.WeightKey,
+                [convolution.OutChannels, convolution.InChannels, 3, 3])));
+            biases.Add(Finite(path, convolution.BiasKey, file.ReadFloats(convolution.BiasKey, [convolution.OutChannels])));
         }
         return new Vgg19Weights(path, HashOf(path), weights, biases);
     }
@@ -57,10 +60,16 @@ public sealed class Vgg19Weights
         }
     }
 
-    /// <summary>Lower-case hex SHA-256 of a file.</summary>
-    public static string HashOf(string path)
+    /// <summary>Lower-case hex SHA-256 of a weights file (a regular file within <see cref="SafetensorsFile.MaxFileBytes"/>).</summary>
+    public static string HashOf(string path) =>
+        InputFiles.Sha256(path, SafetensorsFile.MaxFileBytes, problem => new WeightsFileException($"weights file {problem}"));
+
+    private static float[] Finite(string path, string tensor, float[] values)
     {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
+        var bad = Array.FindIndex(values, v => !float.IsFinite(v));
+        return bad < 0
+            ? values
+            : throw new WeightsFileException(
+                $"weights file '{path}': tensor '{tensor}' holds {(float.IsNaN(values[bad]) ? "NaN" : "an infinity")} at element {bad}; weights must be finite numbers, so the file is damaged or not VGG-19 weights");
     }
 }

@@ -1,4 +1,5 @@
 using NeuralStyle.Engine.Images;
+using NeuralStyle.Engine.Rendering;
 using NeuralStyle.Engine.Tests.Support;
 
 namespace NeuralStyle.Engine.Tests.Images;
@@ -75,6 +76,30 @@ public sealed class ImageFileTests : IDisposable
         var error = Assert.Throws<ImageUnreadableException>(() => ImageFile.Probe(_directory.File("none.jpg")));
         Assert.Contains("none.jpg", error.Message);
         Assert.Contains("does not exist", error.Message);
+    }
+
+    [Fact]
+    public void A_directory_given_as_an_image_says_it_is_a_directory()
+    {
+        var error = Assert.Throws<ImageUnreadableException>(() => ImageFile.Probe(_directory.Path));
+        Assert.Contains("is a directory", error.Message);
+        Assert.Contains("is a directory", Assert.Throws<ImageUnreadableException>(() => InputImage.Of(_directory.Path)).Message);
+    }
+
+    [Fact]
+    public void A_fifo_or_device_given_as_an_image_is_refused_without_blocking()
+    {
+        var fifo = HostileFiles.Fifo(_directory.File("pipe.png"));
+        foreach (var path in new[] { fifo, "/dev/zero" })
+        {
+            // Hashing a device never ends and opening a FIFO blocks: both must be refused from the file's type.
+            var hashed = HostileFiles.ThrownWithin(() => InputImage.Of(path), $"InputImage.Of({path})", fifo);
+            Assert.Contains("is not a regular file", Assert.IsType<ImageUnreadableException>(hashed).Message);
+            var probed = HostileFiles.ThrownWithin(() => ImageFile.Probe(path), $"ImageFile.Probe({path})", fifo);
+            Assert.Contains("is not a regular file", Assert.IsType<ImageUnreadableException>(probed).Message);
+            var read = HostileFiles.ThrownWithin(() => ImageFile.Read(path, 4, 4), $"ImageFile.Read({path})", fifo);
+            Assert.Contains("is not a regular file", Assert.IsType<ImageUnreadableException>(read).Message);
+        }
     }
 
     [Fact]
