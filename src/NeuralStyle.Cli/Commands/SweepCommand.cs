@@ -57,9 +57,16 @@ internal static class SweepCommand
             error.WriteLine("nsf: sweep interrupted; finished renders are kept, run the same command again to render the rest");
             return ExitCodes.Cancelled;
         }
+        foreach (var problem in outcome.GridErrors)
+        {
+            error.WriteLine($"nsf: grid page not written: {problem}");
+        }
         if (outcome.Failed > 0)
         {
             error.WriteLine($"nsf: {outcome.Failed} render(s) failed (marked in the grid and in sweep.json); run again to retry them");
+        }
+        if (outcome.Failed > 0 || outcome.GridErrors.Count > 0)
+        {
             return ExitCodes.PartialFailure;
         }
         return ExitCodes.Success;

@@ -61,9 +61,7 @@ public static class RenderMemory
     /// </summary>
     public static void RequireFits(MemoryEstimate estimate, RenderSettings settings, int batch, string device, long? limit = null)
     {
-        var free = DeviceMemory.Available(device);
-        var available = free is { } f && limit is { } l ? Math.Min(f, l) : free ?? limit;
-        if (available is not { } bytes || estimate.RenderBytes <= bytes)
+        if (AvailableFor(device, limit) is not { } bytes || estimate.RenderBytes <= bytes)
         {
             return;
         }
@@ -75,6 +73,16 @@ public static class RenderMemory
             $"{MemoryEstimate.Gib(bytes)} available{source}. Lower size, use shallower layers" +
             (settings.Optimizer == OptimizerKind.Lbfgs ? ", optimizer adam (no history)" : "") +
             (batch > 1 ? " or a smaller --batch-size" : "") + ", or render on a device with more memory");
+    }
+
+    /// <summary>True when <paramref name="estimate"/> fits what <paramref name="device"/> has, or its memory cannot be told.</summary>
+    public static bool Fits(MemoryEstimate estimate, string device, long? limit = null) =>
+        AvailableFor(device, limit) is not { } bytes || estimate.RenderBytes <= bytes;
+
+    private static long? AvailableFor(string device, long? limit)
+    {
+        var free = DeviceMemory.Available(device);
+        return free is { } f && limit is { } l ? Math.Min(f, l) : free ?? limit;
     }
 
     private static long PixelsAt(int size, int width, int height)

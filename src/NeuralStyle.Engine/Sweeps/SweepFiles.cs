@@ -20,10 +20,27 @@ public static class SweepFiles
         ? $"{RendersFolder}/{key[..16]}.png"
         : throw new ArgumentException($"'{key}' is not a render key", nameof(key));
 
-    /// <summary>grid-01-chelsea-hubble.png: page number, then the content and style names.</summary>
-    public static string Grid(GridPage page) =>
-        $"grid-{page.Index + 1:D2}-{Stem(page.Content)}-{string.Join('+', page.Style.Select(Stem))}.png";
+    /// <summary>
+    /// grid-01-chelsea-hubble.png: page number, then the content and style names in ASCII, each
+    /// cut to 40 characters and the styles to 100, so that any page's name stays far inside the
+    /// file system's 255 bytes.
+    /// </summary>
+    public static string Grid(GridPage page)
+    {
+        var styles = string.Join('+', page.Style.Select(Stem));
+        if (styles.Length > MaxStylesLength)
+        {
+            styles = $"{styles[..(MaxStylesLength - 8)]}+{page.Style.Count}styles";
+        }
+        return $"grid-{page.Index + 1:D2}-{Stem(page.Content)}-{styles}.png";
+    }
 
-    private static string Stem(string path) =>
-        new(Path.GetFileNameWithoutExtension(path).Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '_').ToArray());
+    private const int MaxStemLength = 40;
+    private const int MaxStylesLength = 100;
+
+    private static string Stem(string path)
+    {
+        var stem = new string(Path.GetFileNameWithoutExtension(path).Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_').ToArray());
+        return stem.Length > MaxStemLength ? stem[..MaxStemLength] : stem;
+    }
 }

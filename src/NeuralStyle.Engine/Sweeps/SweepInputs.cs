@@ -1,7 +1,6 @@
-using System.Security.Cryptography;
 using NeuralStyle.Engine.Images;
-using NeuralStyle.Engine.IO;
 using NeuralStyle.Engine.Layers;
+using NeuralStyle.Engine.Memory;
 using NeuralStyle.Engine.Rendering;
 using NeuralStyle.Engine.Settings;
 using NeuralStyle.Engine.Weights;
@@ -16,18 +15,16 @@ namespace NeuralStyle.Engine.Sweeps;
 /// </summary>
 internal sealed class SweepInputs
 {
-    /// <summary>No image file a render can decode comes near this; the bound keeps hashing from reading without end.</summary>
-    private const long MaxImageBytes = 1L << 30;
-
     private readonly Dictionary<string, InputImage> _images = [];
+    private readonly Dictionary<string, (int Width, int Height)> _sizes = [];
     private readonly Dictionary<string, string> _weights = [];
 
     public SweepInputs(SweepPlan plan)
     {
         foreach (var path in plan.Points.SelectMany(p => ImagesOf(p.Request)).Distinct())
         {
-            ImageFile.Probe(path);
-            _images[path] = Hash(path);
+            _sizes[path] = ImageFile.Probe(path);
+            _images[path] = InputImage.Of(path);
         }
         foreach (var sameWeights in plan.Points.GroupBy(p => p.Request.Settings.Weights))
         {
@@ -57,16 +54,30 @@ internal sealed class SweepInputs
     private static string? InitImage(RenderSettings settings) =>
         settings.Init is "content" or "noise" or "style" ? null : settings.Init;
 
-    private static InputImage Hash(string path)
+    /// <summary>The peak memory of <paramref name="batch"/> renders like <paramref name="point"/>, from its content image's size.</summary>
+    public MemoryEstimate MemoryOf(SweepPoint point, int batch)
     {
-        using var stream = InputFiles.OpenRead(path, MaxImageBytes, problem => new ImageUnreadableException($"cannot read image {problem}"));
-        try
+        var (width, height) = _sizes[point.Request.Content];
+        return RenderMemory.Estimate(point.Request.Settings, width, height, batch);
+    }
+
+    /// <summary>
+    /// Refuses the sweep before anything is written when one of its renders cannot fit its device
+    /// even on its own (batches are made smaller to fit; a single render cannot be).
+    /// </summary>
+    public void RequireMemory(SweepPlan plan, long? limit)
+    {
+        foreach (var point in plan.Points)
         {
-            return new InputImage(path, Convert.ToHexStringLower(SHA256.HashData(stream)));
-        }
-        catch (IOException e)
-        {
-            throw new ImageUnreadableException($"cannot read image '{path}': {e.Message}");
+            var settings = point.Request.Settings;
+            try
+            {
+                RenderMemory.RequireFits(MemoryOf(point, 1), settings, 1, settings.Device, limit);
+            }
+            catch (InsufficientDeviceMemoryException e)
+            {
+                throw new InsufficientDeviceMemoryException($"at {point.Describe()}: {e.Message}");
+            }
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using NeuralStyle.Engine.Memory;
 using NeuralStyle.Engine.Rendering;
 
 namespace NeuralStyle.Engine.Sweeps;
@@ -16,6 +17,7 @@ public sealed class SweepRunner(StyleTransfer engine, int batchSize)
         CancellationToken cancellationToken = default)
     {
         var inputs = new SweepInputs(plan);
+        inputs.RequireMemory(plan, engine.MemoryLimit);
         CreateDirectory(Path.Combine(directory, SweepFiles.RendersFolder));
         using var directoryLock = SweepDirectoryLock.Acquire(directory);
         var finished = FinishedRenders.Read(directory, plan.Points.Count);
@@ -30,11 +32,11 @@ public sealed class SweepRunner(StyleTransfer engine, int batchSize)
         using var state = SweepState.Begin(directory, plan, records, engine);
         try
         {
-            RenderAll(plan, state, observer, cancellationToken);
-            var grids = plan.Pages.Select(page => state.WriteGrid(page, observer)).ToArray();
+            RenderAll(plan, inputs, state, observer, cancellationToken);
+            var (grids, gridErrors) = WriteGrids(plan, state, observer);
             var manifest = state.End(grids);
             return new SweepOutcome(manifest, state.Rendered, reused, state.Records.Count(r => r.Status == RenderStatus.Failed),
-                cancellationToken.IsCancellationRequested);
+                cancellationToken.IsCancellationRequested) { GridErrors = gridErrors };
         }
         catch
         {
@@ -43,7 +45,26 @@ public sealed class SweepRunner(StyleTransfer engine, int batchSize)
         }
     }
 
-    private void RenderAll(SweepPlan plan, SweepState state, ISweepObserver? observer, CancellationToken cancellationToken)
+    /// <summary>Every page it can: a page that cannot be written (a disk error, say) is reported and the others are still written.</summary>
+    private static (SweepGridRecord[] Grids, string[] Errors) WriteGrids(SweepPlan plan, SweepState state, ISweepObserver? observer)
+    {
+        var grids = new List<SweepGridRecord>();
+        var errors = new List<string>();
+        foreach (var page in plan.Pages)
+        {
+            try
+            {
+                grids.Add(state.WriteGrid(page, observer));
+            }
+            catch (NeuralStyleException e)
+            {
+                errors.Add($"{SweepFiles.Grid(page)}: {e.Message}");
+            }
+        }
+        return ([.. grids], [.. errors]);
+    }
+
+    private void RenderAll(SweepPlan plan, SweepInputs inputs, SweepState state, ISweepObserver? observer, CancellationToken cancellationToken)
     {
         var records = state.Records;
         // Points that share a key (the same value written twice) are rendered once; on another
@@ -56,7 +77,7 @@ public sealed class SweepRunner(StyleTransfer engine, int batchSize)
             {
                 return;
             }
-            foreach (var batch in Prepare(model.ToArray(), state, observer) ? Batches(model) : [])
+            foreach (var batch in Prepare(model.ToArray(), state, observer) ? Batches(model, inputs) : [])
             {
                 if (cancellationToken.IsCancellationRequested)
                 {
@@ -95,9 +116,20 @@ public sealed class SweepRunner(StyleTransfer engine, int batchSize)
         }
     }
 
-    private IEnumerable<IReadOnlyList<SweepPoint>> Batches(IEnumerable<SweepPoint> points) =>
+    /// <summary>Compatible renders together, as many as --batch-size allows and the device's memory holds.</summary>
+    private IEnumerable<IReadOnlyList<SweepPoint>> Batches(IEnumerable<SweepPoint> points, SweepInputs inputs) =>
         points.GroupBy(p => BatchCompatibility.KeyOf(p.Request))
-            .SelectMany(group => group.Chunk(Math.Max(1, batchSize)));
+            .SelectMany(group => group.Chunk(BatchSizeFor(group.First(), inputs)));
+
+    private int BatchSizeFor(SweepPoint point, SweepInputs inputs)
+    {
+        var size = Math.Max(1, batchSize);
+        while (size > 1 && !RenderMemory.Fits(inputs.MemoryOf(point, size), point.Request.Settings.Device, engine.MemoryLimit))
+        {
+            size--;
+        }
+        return size;
+    }
 
     /// <summary>
     /// Renders a batch and writes its images. Any exception from a render, its snapshots or the
