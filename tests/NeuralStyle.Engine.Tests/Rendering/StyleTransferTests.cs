@@ -179,6 +179,35 @@ public sealed class StyleTransferTests(EngineFixture fixture)
         Assert.True(trace.Final.Total < trace.Iterations[0].Total, $"{optimizer}: total {trace.Iterations[0].Total} -> {trace.Final.Total}");
     }
 
+    [Theory]
+    [InlineData(4000, 1)]
+    [InlineData(3, 400)]
+    public void A_content_image_too_thin_for_the_layers_is_an_input_error_naming_it_and_the_short_side_needed(int width, int height)
+    {
+        using var directory = new TemporaryDirectory();
+        var thin = directory.File("thin.png");
+        Engine.Images.ImageFile.WritePng(thin, new Engine.Images.RgbImage(width, height, new float[3 * width * height]), new Dictionary<string, string>());
+        using var engine = new StyleTransfer();
+
+        var error = Assert.Throws<InputFileException>(() => engine.Render(new RenderRequest(thin, [fixture.Style32], Tiny(2))));
+
+        Assert.Contains($"content image '{thin}' is {width}x{height}", error.Message);
+        Assert.Contains("layer relu3_2 (after 2 poolings) needs a short side of at least 4 px", error.Message);
+    }
+
+    [Fact]
+    public void A_style_image_too_thin_for_the_style_layers_is_an_input_error_naming_it()
+    {
+        using var directory = new TemporaryDirectory();
+        var thin = directory.File("thin-style.png");
+        Engine.Images.ImageFile.WritePng(thin, new Engine.Images.RgbImage(400, 2, new float[3 * 400 * 2]), new Dictionary<string, string>());
+        using var engine = new StyleTransfer();
+
+        var error = Assert.Throws<InputFileException>(() => engine.Render(new RenderRequest(fixture.Content32, [thin], Tiny(2))));
+
+        Assert.StartsWith($"style image '{thin}' is 400x2: at 32 px on its long side its short side is 1 px", error.Message);
+    }
+
     /// <summary>The fixture's random weights with conv1_1 (the first tensor of the file) multiplied by <paramref name="factor"/>.</summary>
     private string HotWeights(string path, float factor)
     {
