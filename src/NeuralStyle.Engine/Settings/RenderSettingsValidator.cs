@@ -48,7 +48,11 @@ public static partial class RenderSettingsValidator
                     $"{layerWeights.Count} weights for {s.StyleLayers.Count} style layers ({string.Join(", ", s.StyleLayers)})");
             }
         }
-        Size("size", s.Size);
+        // With scales, size is their last (SettingCatalog keeps them in step): name the setting given.
+        if (s.Scales is null)
+        {
+            Size("size", s.Size);
+        }
         foreach (var scale in s.Scales ?? [])
         {
             Size("scales", scale);
