@@ -16,8 +16,10 @@ public static partial class RenderSettingsValidator
     public const int MaxIterations = 100_000;
 
     /// <summary>
-    /// Largest loss weight. The engine computes in float32; past this, squared gradients
-    /// overflow (Adam then stops moving) or the loss becomes infinite.
+    /// Largest loss weight. The engine computes in float32, where a loss weighted this much
+    /// would overflow squared gradients; weights above 1e6 are therefore scaled down together
+    /// before they reach it (see <c>OptimisationItem.LossScale</c>), which the optimisers do not
+    /// notice, and this bound keeps reported totals and weight ratios far from float32's limits.
     /// </summary>
     public const double MaxWeight = 1e12;
 
