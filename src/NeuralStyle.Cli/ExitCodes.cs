@@ -28,4 +28,7 @@ internal static class ExitCodes
 
     /// <summary>Stopped by Ctrl-C (128 + SIGINT); the current image was kept.</summary>
     public const int Cancelled = 130;
+
+    /// <summary>Stopped by SIGTERM (128 + 15), as a service manager stops a job; the current image was kept.</summary>
+    public const int Terminated = 143;
 }

@@ -1,4 +1,4 @@
 using NeuralStyle.Cli;
 
 using var interrupt = new ConsoleInterrupt();
-return await NsfApplication.RunAsync(args, Console.Out, Console.Error, interrupt.Token);
+return interrupt.ExitCodeFor(await NsfApplication.RunAsync(args, Console.Out, Console.Error, interrupt.Token));

@@ -11,7 +11,12 @@ internal sealed class SettingOptions
     public SettingOptions()
     {
         _options = SettingCatalog.All
-            .Select(d => (d, new Option<string>(d.OptionName) { Description = $"{d.Description} [default: {d.DefaultText}]" }))
+            .Select(d => (d, new Option<string>(d.OptionName)
+            {
+                Description = $"{d.Description} [default: {d.DefaultText}]",
+                // A flag alone means true, and never takes the next --option as its value.
+                Arity = d.IsFlag ? ArgumentArity.ZeroOrOne : ArgumentArity.ExactlyOne,
+            }))
             .ToList();
     }
 
@@ -27,5 +32,6 @@ internal sealed class SettingOptions
     public IEnumerable<KeyValuePair<string, SettingValue>> Given(ParseResult parse) =>
         _options
             .Where(o => parse.GetResult(o.Option) is { Implicit: false })
-            .Select(o => KeyValuePair.Create(o.Definition.Name, SettingValue.Of(parse.GetValue(o.Option) ?? "")));
+            .Select(o => KeyValuePair.Create(o.Definition.Name,
+                SettingValue.Of(parse.GetValue(o.Option) ?? (o.Definition.IsFlag ? "true" : ""))));
 }

@@ -29,12 +29,13 @@ internal static unsafe class PixelOptimisation
             }
             items[b].Initial.Pixels.CopyTo(image, b * plane);
         }
-        var contentWeights = items.Select(i => (float)i.ContentWeight).ToArray();
-        var styleWeights = items.Select(i => (float)i.StyleWeight).ToArray();
-        var tvWeights = items.Select(i => (float)i.TvWeight).ToArray();
+        var lossScales = items.Select(i => i.LossScale).ToArray();
+        var contentWeights = items.Select((i, b) => (float)(i.ContentWeight / lossScales[b])).ToArray();
+        var styleWeights = items.Select((i, b) => (float)(i.StyleWeight / lossScales[b])).ToArray();
+        var tvWeights = items.Select((i, b) => (float)(i.TvWeight / lossScales[b])).ToArray();
         var layerWeights = items.SelectMany(i => i.StyleLayerWeights.Select(w => (float)w)).ToArray();
 
-        var relay = new ProgressRelay(onStep, cancellationToken, content.Layers, style.Layers, width, height);
+        var relay = new ProgressRelay(onStep, cancellationToken, content.Layers, style.Layers, width, height, lossScales);
         var relayHandle = GCHandle.Alloc(relay);
         try
         {

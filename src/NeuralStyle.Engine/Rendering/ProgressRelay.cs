@@ -3,14 +3,19 @@ using NeuralStyle.Engine.Native;
 
 namespace NeuralStyle.Engine.Rendering;
 
-/// <summary>Copies one native progress report into managed records for the observer.</summary>
+/// <summary>
+/// Copies one native progress report into managed records for the observer, with each image's
+/// total multiplied back by its <see cref="OptimisationItem.LossScale"/> (in double, so a total
+/// past float32's range is still reported).
+/// </summary>
 internal sealed unsafe class ProgressRelay(
     Action<OptimisationStep>? onStep,
     CancellationToken cancellationToken,
     IReadOnlyList<string> contentLayers,
     IReadOnlyList<string> styleLayers,
     int width,
-    int height)
+    int height,
+    IReadOnlyList<double> lossScales)
 {
     public CancellationToken CancellationToken { get; } = cancellationToken;
 
@@ -27,7 +32,7 @@ internal sealed unsafe class ProgressRelay(
         for (var b = 0; b < p->Batch; b++)
         {
             losses[b] = new IterationLosses(
-                p->Iteration, p->Total[b], p->Content[b], p->Style[b], p->Tv[b],
+                p->Iteration, p->Total[b] * lossScales[b], p->Content[b], p->Style[b], p->Tv[b],
                 PerLayer(contentLayers, p->ContentLayers + b * p->ContentLayerCount),
                 PerLayer(styleLayers, p->StyleLayers + b * p->StyleLayerCount),
                 p->Seconds);

@@ -1,4 +1,5 @@
 using NeuralStyle.Engine.Images;
+using NeuralStyle.Engine.Layers;
 using NeuralStyle.Engine.Settings;
 
 namespace NeuralStyle.Engine.Rendering;
@@ -28,9 +29,47 @@ internal sealed record RenderInputs(
                 $"{blend.Count} weights for {request.Styles.Count} style images");
         }
         var sum = blend.Sum();
-        return new RenderInputs(InputImage.Of(request.Content), ImageFile.Probe(request.Content),
+        var inputs = new RenderInputs(InputImage.Of(request.Content), ImageFile.Probe(request.Content),
             request.Styles.Select(InputImage.Of).ToArray(), request.Styles.Select(ImageFile.Probe).ToArray(),
             blend.Select(w => w / sum).ToArray());
+        inputs.RequireReachableLayers(request.Settings);
+        return inputs;
+    }
+
+    /// <summary>
+    /// Each pooling halves the image (rounding down), so a layer after p poolings needs a short
+    /// side of 2^p px. The generated image has the content's shape and goes through every layer;
+    /// a style image through the style layers. A very wide or tall image fails here, named, rather
+    /// than deep in the engine.
+    /// </summary>
+    private void RequireReachableLayers(RenderSettings settings)
+    {
+        var all = settings.ContentLayers.Concat(settings.StyleLayers).ToArray();
+        foreach (var size in settings.EffectiveScales)
+        {
+            RequireReachable("content image", Content.Path, ContentSize, size, all);
+            for (var i = 0; i < Styles.Count; i++)
+            {
+                RequireReachable("style image", Styles[i].Path, StyleSizes[i], settings.StyleSizeFor(size), settings.StyleLayers);
+            }
+        }
+    }
+
+    private static void RequireReachable(string role, string path, (int Width, int Height) original, int size,
+        IReadOnlyList<string> layers)
+    {
+        var deepest = layers.MaxBy(l => VggLayers.IndexOf(l, "layers"))!;
+        var poolings = VggLayers.Names.Take(VggLayers.IndexOf(deepest, "layers")).Count(n => n.StartsWith("pool", StringComparison.Ordinal));
+        var needed = 1 << poolings;
+        var (width, height) = ImageSizing.FitLongestSide(original.Width, original.Height, size);
+        var shortSide = Math.Min(width, height);
+        if (shortSide < needed)
+        {
+            throw new InputFileException(
+                $"{role} '{path}' is {original.Width}x{original.Height}: at {size} px on its long side its short side is {shortSide} px, " +
+                $"and layer {deepest} (after {poolings} poolings) needs a short side of at least {needed} px; " +
+                "use an image closer to square, a larger size or shallower layers");
+        }
     }
 
     /// <summary>The first image of the first scale, as the <c>init</c> setting says.</summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using NeuralStyle.Engine.Images;
 using NeuralStyle.Engine.Layers;
 using NeuralStyle.Engine.Memory;
@@ -115,12 +116,7 @@ public sealed class StyleTransfer(long? memoryLimit = null) : IDisposable
             cancelled = outcome.Cancelled;
             secondsBefore = records[0][^1].Seconds;
         }
-        var diverged = records.Select((r, b) => (r[^1], b)).FirstOrDefault(f => !double.IsFinite(f.Item1.Total));
-        if (diverged.Item1 is { } last)
-        {
-            throw new EngineFailureException(
-                $"render {diverged.b} diverged: its loss is {last.Total} at iteration {last.Iteration}; lower learning_rate (or the loss weights) and try again");
-        }
+        ThrowIfDiverged(requests, records);
         var seconds = clock.Elapsed.TotalSeconds;
         return requests.Select((request, b) =>
         {
@@ -129,6 +125,28 @@ public sealed class StyleTransfer(long? memoryLimit = null) : IDisposable
                 model.Device, image.Width, image.Height, cancelled, seconds, records[b]);
             return new RenderResult(image, trace);
         }).ToArray();
+    }
+
+    private static void ThrowIfDiverged(IReadOnlyList<RenderRequest> requests, IReadOnlyList<List<IterationLosses>> records)
+    {
+        for (var b = 0; b < requests.Count; b++)
+        {
+            var last = records[b][^1];
+            if (!double.IsFinite(last.Total))
+            {
+                var which = requests.Count == 1 ? "the render" : DescribeBatchItem(requests, b);
+                throw new EngineFailureException(string.Create(CultureInfo.InvariantCulture,
+                    $"{which} diverged: its loss is {last.Total} at iteration {last.Iteration}; lower learning_rate (or the loss weights) and try again"));
+            }
+        }
+    }
+
+    /// <summary>Batch items share everything but their per-image settings, so those name one.</summary>
+    private static string DescribeBatchItem(IReadOnlyList<RenderRequest> requests, int b)
+    {
+        var s = requests[b].Settings;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"render {b + 1} of {requests.Count} in the batch (content_weight {s.EffectiveContentWeight:G6}, style_weight {s.StyleWeight:G6}, tv_weight {s.TvWeight:G6}, seed {s.Seed})");
     }
 
     /// <inheritdoc />

@@ -3,7 +3,11 @@ using System.Text.Json.Serialization;
 
 namespace NeuralStyle.Engine.Settings;
 
-/// <summary>Settings as JSON with the settings' own names (<c>style_weight</c>), enums in lower case.</summary>
+/// <summary>
+/// Settings as JSON with the settings' own names (<c>style_weight</c>), enums in lower case. Every
+/// JSON output of settings and losses (traces, PNG metadata, snapshots, sweep.json) is built on
+/// these options.
+/// </summary>
 public static class RenderSettingsJson
 {
     /// <summary>The options every JSON output of settings uses.</summary>
@@ -13,6 +17,9 @@ public static class RenderSettingsJson
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+        // A diverged render's losses are infinite or NaN, which JSON numbers cannot carry: they are
+        // written as the strings "Infinity", "-Infinity" and "NaN" and read back as numbers.
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         WriteIndented = false,
     };
 

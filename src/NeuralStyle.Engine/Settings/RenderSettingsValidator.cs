@@ -16,8 +16,10 @@ public static partial class RenderSettingsValidator
     public const int MaxIterations = 100_000;
 
     /// <summary>
-    /// Largest loss weight. The engine computes in float32; past this, squared gradients
-    /// overflow (Adam then stops moving) or the loss becomes infinite.
+    /// Largest loss weight. The engine computes in float32, where a loss weighted this much
+    /// would overflow squared gradients; weights above 1e6 are therefore scaled down together
+    /// before they reach it (see <c>OptimisationItem.LossScale</c>), which the optimisers do not
+    /// notice, and this bound keeps reported totals and weight ratios far from float32's limits.
     /// </summary>
     public const double MaxWeight = 1e12;
 
@@ -48,7 +50,11 @@ public static partial class RenderSettingsValidator
                     $"{layerWeights.Count} weights for {s.StyleLayers.Count} style layers ({string.Join(", ", s.StyleLayers)})");
             }
         }
-        Size("size", s.Size);
+        // With scales, size is their last (SettingCatalog keeps them in step): name the setting given.
+        if (s.Scales is null)
+        {
+            Size("size", s.Size);
+        }
         foreach (var scale in s.Scales ?? [])
         {
             Size("scales", scale);

@@ -24,7 +24,7 @@ public static class SettingCatalog
         new("style_layer_weights", "w_l, one per style layer", "equal, summing to 1",
             (s, v) => s with { StyleLayerWeights = v.Doubles("style_layer_weights") }),
         new("size", "longest side of the result in pixels", "256",
-            (s, v) => s with { Size = v.Int("size") }),
+            (s, v) => s with { Size = v.Int("size"), Scales = null }),
         new("iterations", "optimiser updates (per scale with scales)", "300",
             (s, v) => s with { Iterations = v.Int("iterations") }),
         new("optimizer", "lbfgs or adam", "lbfgs",
@@ -48,9 +48,9 @@ public static class SettingCatalog
         new("style_blend_weights", "one weight per style image when several are given", "equal, summing to 1",
             (s, v) => s with { StyleBlendWeights = v.Doubles("style_blend_weights") }),
         new("original_colors", "keep the content image's colours (true/false)", "false",
-            (s, v) => s with { OriginalColors = v.Bool("original_colors") }),
-        new("scales", "multi-scale schedule of sizes, e.g. 256,512; each starts from the previous result", "unset (just size)",
-            (s, v) => s with { Scales = v.Ints("scales") }),
+            (s, v) => s with { OriginalColors = v.Bool("original_colors") }, IsFlag: true),
+        new("scales", "multi-scale schedule of sizes, e.g. 256,512; each starts from the previous result; the last is the result's size", "unset (just size)",
+            (s, v) => v.Ints("scales") is var scales && scales.Count > 0 ? s with { Scales = scales, Size = scales[^1] } : s with { Scales = scales }),
     ];
 
     private static readonly Dictionary<string, SettingDefinition> ByName =
@@ -69,7 +69,9 @@ public static class SettingCatalog
     /// Applies one source of raw values (a spec's settings, the command line, an axis point) in
     /// order, then validates unless more sources follow (<paramref name="validate"/> false).
     /// content_weight and alpha_beta both set alpha: a later source's one replaces an earlier
-    /// source's other, but one source giving both is ambiguous.
+    /// source's other, but one source giving both is ambiguous. size and scales both set the
+    /// result's size (the last of scales) the same way: a later source's size replaces an earlier
+    /// source's scales, and one source may give both only when they agree.
     /// </summary>
     public static RenderSettings Apply(RenderSettings settings, IEnumerable<KeyValuePair<string, SettingValue>> values,
         bool validate = true)
@@ -79,9 +81,17 @@ public static class SettingCatalog
         {
             throw new InvalidSettingException("alpha_beta", "set either content_weight or alpha_beta, not both");
         }
-        foreach (var (name, value) in given)
+        // scales last: applying size clears an earlier source's scales, not this source's.
+        foreach (var (name, value) in given.OrderBy(v => v.Key == "scales"))
         {
             settings = Find(name).Apply(settings, value);
+        }
+        var size = given.Where(v => v.Key == "size").Select(v => v.Value).LastOrDefault();
+        if (size is not null && given.Any(v => v.Key == "scales") && settings.Scales is { Count: > 0 } scales
+            && size.Int("size") != scales[^1])
+        {
+            throw new InvalidSettingException("scales",
+                $"size {size} disagrees with scales {string.Join(",", scales)}, whose last is the result's size; give one of them");
         }
         if (validate)
         {

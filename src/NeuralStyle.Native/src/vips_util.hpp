@@ -15,6 +15,7 @@ namespace nsf {
 
 // Starts libvips once per process (thread-safe) and disables its operation
 // cache, which would otherwise serve a stale image when a file is rewritten.
+// libvips' GLib warnings are kept, never printed; each call starts with none.
 void ensure_vips();
 
 struct VipsUnref {
@@ -24,7 +25,8 @@ struct VipsUnref {
 };
 using ImagePtr = std::unique_ptr<VipsImage, VipsUnref>;
 
-// Throws status with "context: <vips error text>" and clears vips' error buffer.
+// Throws status with "context: <vips error text> (libvips warned: ...)" and
+// clears vips' error buffer and the warnings kept since ensure_vips().
 [[noreturn]] void fail_vips(nsf_status status, const std::string& context);
 
 // Encodes interleaved 8-bit RGB as PNG, then appends one text chunk per pair.

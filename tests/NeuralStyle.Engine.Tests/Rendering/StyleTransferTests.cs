@@ -127,6 +127,100 @@ public sealed class StyleTransferTests(EngineFixture fixture)
         var error = Assert.Throws<EngineFailureException>(() =>
             engine.Render(Request(Tiny(6) with { LearningRate = 1000, StyleWeight = 1e12 })));
         Assert.Contains("learning_rate", error.Message);
+        Assert.StartsWith("the render diverged: its loss is", error.Message);
+    }
+
+    [Fact]
+    public void A_diverged_batch_item_is_named_by_its_place_and_its_own_settings()
+    {
+        using var engine = new StyleTransfer();
+        var requests = new[] { 1e3, 1e4 }.Select(beta => Request(Tiny(6) with { LearningRate = 1000, StyleWeight = beta })).ToArray();
+
+        var error = Assert.Throws<EngineFailureException>(() => engine.RenderBatch(requests));
+
+        Assert.StartsWith("render 1 of 2 in the batch (content_weight 1, style_weight 1000, tv_weight 0, seed 0) diverged", error.Message);
+    }
+
+    [Theory]
+    [InlineData(OptimizerKind.Adam)]
+    [InlineData(OptimizerKind.Lbfgs)]
+    public void Weights_up_to_the_documented_limit_render_as_the_same_weights_scaled_down_with_totals_in_their_units(OptimizerKind optimizer)
+    {
+        // Features 1e4 times a random network's make a loss weighted by 1e12 overflow float32's
+        // squared gradients: unscaled, Adam stalls at the initial image.
+        using var directory = new TemporaryDirectory();
+        var weights = HotWeights(directory.File("hot.safetensors"), 1e4f);
+        var settings = Tiny(3) with { Weights = weights, Optimizer = optimizer, StyleLayers = ["relu1_1", "relu2_1"], StyleLayerWeights = [1, 1], ContentLayers = ["relu2_2"] };
+        using var engine = new StyleTransfer();
+
+        var large = engine.Render(Request(settings with { ContentWeight = 1, StyleWeight = 1e12 }));
+        var scaled = engine.Render(Request(settings with { ContentWeight = 1e-6, StyleWeight = 1e6 }));
+
+        Assert.True(large.Trace.Final.Content > 0, $"{optimizer} left the image where it started");
+        Assert.Equal(scaled.Image.Pixels, large.Image.Pixels);
+        Assert.All(large.Trace.Iterations.Zip(scaled.Trace.Iterations), pair =>
+            Assert.Equal(pair.Second.Total * 1e6, pair.First.Total, pair.First.Total * 1e-12));
+    }
+
+    [Theory]
+    [InlineData(OptimizerKind.Adam)]
+    [InlineData(OptimizerKind.Lbfgs)]
+    public void Both_loss_weights_at_the_documented_limit_render_without_diverging(OptimizerKind optimizer)
+    {
+        using var directory = new TemporaryDirectory();
+        var weights = HotWeights(directory.File("hot.safetensors"), 1e4f);
+        using var engine = new StyleTransfer();
+        var trace = engine.Render(Request(Tiny(3) with
+        {
+            Weights = weights, Optimizer = optimizer, ContentWeight = 1e12, StyleWeight = 1e12, Init = "noise",
+        })).Trace;
+
+        Assert.All(trace.Iterations, i => Assert.True(double.IsFinite(i.Total)));
+        Assert.True(trace.Final.Total < trace.Iterations[0].Total, $"{optimizer}: total {trace.Iterations[0].Total} -> {trace.Final.Total}");
+    }
+
+    [Theory]
+    [InlineData(4000, 1)]
+    [InlineData(3, 400)]
+    public void A_content_image_too_thin_for_the_layers_is_an_input_error_naming_it_and_the_short_side_needed(int width, int height)
+    {
+        using var directory = new TemporaryDirectory();
+        var thin = directory.File("thin.png");
+        Engine.Images.ImageFile.WritePng(thin, new Engine.Images.RgbImage(width, height, new float[3 * width * height]), new Dictionary<string, string>());
+        using var engine = new StyleTransfer();
+
+        var error = Assert.Throws<InputFileException>(() => engine.Render(new RenderRequest(thin, [fixture.Style32], Tiny(2))));
+
+        Assert.Contains($"content image '{thin}' is {width}x{height}", error.Message);
+        Assert.Contains("layer relu3_2 (after 2 poolings) needs a short side of at least 4 px", error.Message);
+    }
+
+    [Fact]
+    public void A_style_image_too_thin_for_the_style_layers_is_an_input_error_naming_it()
+    {
+        using var directory = new TemporaryDirectory();
+        var thin = directory.File("thin-style.png");
+        Engine.Images.ImageFile.WritePng(thin, new Engine.Images.RgbImage(400, 2, new float[3 * 400 * 2]), new Dictionary<string, string>());
+        using var engine = new StyleTransfer();
+
+        var error = Assert.Throws<InputFileException>(() => engine.Render(new RenderRequest(fixture.Content32, [thin], Tiny(2))));
+
+        Assert.StartsWith($"style image '{thin}' is 400x2: at 32 px on its long side its short side is 1 px", error.Message);
+    }
+
+    /// <summary>The fixture's random weights with conv1_1 (the first tensor of the file) multiplied by <paramref name="factor"/>.</summary>
+    private string HotWeights(string path, float factor)
+    {
+        File.Copy(fixture.WeightsPath, path);
+        var bytes = File.ReadAllBytes(path);
+        var data = 8 + (int)BitConverter.ToInt64(bytes, 0);
+        var conv11 = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(bytes.AsSpan(data, 64 * 3 * 9 * 4));
+        for (var i = 0; i < conv11.Length; i++)
+        {
+            conv11[i] *= factor;
+        }
+        File.WriteAllBytes(path, bytes);
+        return path;
     }
 
     [Fact]

@@ -96,6 +96,32 @@ public sealed class SettingCatalogTests
     }
 
     [Fact]
+    public void Size_and_scales_from_one_source_must_agree_on_the_results_size()
+    {
+        var error = Assert.Throws<InvalidSettingException>(() => Apply(("size", "512"), ("scales", "64,128")));
+        Assert.Equal("scales", error.Setting);
+        Assert.Contains("size 512 disagrees with scales 64,128", error.Message);
+
+        var agreeing = Apply(("scales", "64,128"), ("size", "128"));
+        Assert.Equal([64, 128], agreeing.EffectiveScales);
+    }
+
+    [Fact]
+    public void A_later_sources_size_replaces_an_earlier_sources_scales_and_the_other_way_round()
+    {
+        var fromSpec = Apply(("scales", "64,128"));
+        Assert.Equal(128, fromSpec.Size);
+
+        var sized = SettingCatalog.Apply(fromSpec, [KeyValuePair.Create("size", SettingValue.Of("96"))]);
+        Assert.Equal([96], sized.EffectiveScales);
+        Assert.Null(sized.Scales);
+
+        var rescaled = SettingCatalog.Apply(Apply(("size", "96")), [KeyValuePair.Create("scales", SettingValue.Of("32,64"))]);
+        Assert.Equal([32, 64], rescaled.EffectiveScales);
+        Assert.Equal(64, rescaled.Resolve().Size);
+    }
+
+    [Fact]
     public void An_unknown_setting_lists_the_known_ones()
     {
         var error = Assert.Throws<InvalidSettingException>(() => Apply(("style_wieght", "1")));
