@@ -14,7 +14,7 @@ internal static class ExitCodes
     /// <summary>An input file (image, weights, spec) is missing, unreadable or too large.</summary>
     public const int InputError = 3;
 
-    /// <summary>The requested device is not available.</summary>
+    /// <summary>The requested device is not available, or has not the memory a render needs.</summary>
     public const int DeviceUnavailable = 4;
 
     /// <summary>An output file could not be written.</summary>

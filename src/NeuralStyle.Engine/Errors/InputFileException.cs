@@ -1,4 +1,4 @@
 namespace NeuralStyle.Engine;
 
-/// <summary>An input file other than an image or weights (a sweep spec) is missing or unreadable.</summary>
+/// <summary>An input file is missing, unreadable or unusable as given: a sweep spec, or an image too thin for the layers asked of it.</summary>
 public sealed class InputFileException(string message) : NeuralStyleException(message);
