@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using NeuralStyle.Cli.Tests.Support;
 using NeuralStyle.Engine.Images;
 
@@ -8,13 +7,6 @@ namespace NeuralStyle.Cli.Tests;
 [Collection(CliCollection.Name)]
 public sealed class HostileFilesTests(CliFixture fixture)
 {
-    private static string Fifo(string path)
-    {
-        using var mkfifo = Process.Start("mkfifo", path);
-        Assert.True(mkfifo.WaitForExit(10_000), "mkfifo did not finish within 10 s");
-        return path;
-    }
-
     /// <summary>Runs nsf, failing (not hanging) after 30 s; a reader stuck on <paramref name="fifo"/> is released by a writer.</summary>
     private static CliRun Within(string commandLine, string? fifo = null)
     {
@@ -35,7 +27,7 @@ public sealed class HostileFilesTests(CliFixture fixture)
     public void A_fifo_or_device_as_an_image_is_an_input_error_at_once(string change)
     {
         var dir = fixture.NewDirectory();
-        var fifo = Fifo($"{dir}/pipe.png");
+        var fifo = NsfProcess.Fifo($"{dir}/pipe.png");
         var run = Within($"render {fixture.TinyWith(change.Replace("{fifo}", fifo))} --out {dir}/out.png", fifo);
         Assert.Equal(3, run.ExitCode);
         Assert.Contains("is not a regular file", run.Error);
@@ -83,7 +75,7 @@ public sealed class HostileFilesTests(CliFixture fixture)
     [Fact]
     public void Inspect_of_a_fifo_is_an_input_error_at_once()
     {
-        var fifo = Fifo($"{fixture.NewDirectory()}/pipe.png");
+        var fifo = NsfProcess.Fifo($"{fixture.NewDirectory()}/pipe.png");
         var run = Within($"inspect {fifo}", fifo);
         Assert.Equal(3, run.ExitCode);
         Assert.Contains("is not a regular file", run.Error);
@@ -92,6 +84,8 @@ public sealed class HostileFilesTests(CliFixture fixture)
     [Theory]
     [InlineData("renders/mine.png")]
     [InlineData("grid-01-content-style.png")]
+    [InlineData("sweep.journal")]
+    [InlineData(".sweep.lock")]
     public void A_sweep_refuses_inputs_where_it_writes_before_rendering(string where)
     {
         var outDir = fixture.NewDirectory();
@@ -146,21 +140,7 @@ public sealed class HostileFilesTests(CliFixture fixture)
         var chunk = new byte[12 + data.Length];
         System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(chunk, (uint)data.Length);
         typed.CopyTo(chunk, 4);
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(chunk.AsSpan(8 + data.Length), Crc(typed));
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(chunk.AsSpan(8 + data.Length), PngCrc.Of(typed.AsSpan(0, 4), typed.AsSpan(4)));
         return chunk;
-    }
-
-    private static uint Crc(ReadOnlySpan<byte> bytes)
-    {
-        var crc = 0xFFFFFFFFu;
-        foreach (var b in bytes)
-        {
-            crc ^= b;
-            for (var k = 0; k < 8; k++)
-            {
-                crc = (crc & 1) != 0 ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
-            }
-        }
-        return ~crc;
     }
 }

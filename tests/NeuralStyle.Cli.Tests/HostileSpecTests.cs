@@ -80,10 +80,7 @@ public sealed class HostileSpecTests(CliFixture fixture)
     public async Task A_fifo_as_the_spec_is_an_input_error_without_blocking()
     {
         var fifo = Path.Combine(fixture.NewDirectory(), "spec.yaml");
-        using (var mkfifo = Process.Start("mkfifo", fifo))
-        {
-            Assert.True(mkfifo.WaitForExit(10_000), "mkfifo did not finish within 10 s");
-        }
+        NsfProcess.Fifo(fifo);
         var running = Task.Run(() => CliRun.Of($"sweep {fifo} --out {Path.Combine(fixture.NewDirectory(), "out")}"));
         Assert.True(await Task.WhenAny(running, Task.Delay(TimeSpan.FromSeconds(20))) == running, "nsf sweep on a FIFO should return within 20 s");
         var run = await running;
@@ -105,21 +102,8 @@ public sealed class HostileSpecTests(CliFixture fixture)
     /// <summary>nsf in a child process, its GC heap capped at 512 MiB, killed after <see cref="ChildLimit"/>.</summary>
     private static (int Code, string Error) Child(string arguments)
     {
-        var start = new ProcessStartInfo("dotnet", $"{Path.Combine(AppContext.BaseDirectory, "nsf.dll")} {arguments}")
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        };
-        start.Environment["DOTNET_GCHeapHardLimit"] = "0x20000000";
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEndAsync();
-        if (!process.WaitForExit(ChildLimit))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"nsf {arguments[..Math.Min(60, arguments.Length)]}… should finish within {ChildLimit.TotalSeconds} s");
-        }
-        process.WaitForExit();
-        return (process.ExitCode, error.GetAwaiter().GetResult() + output.GetAwaiter().GetResult());
+        var run = NsfProcess.RunAsync(arguments.Split(' '), ChildLimit,
+            new Dictionary<string, string> { ["DOTNET_GCHeapHardLimit"] = "0x20000000" }).GetAwaiter().GetResult();
+        return (run.ExitCode, run.Error + run.Output);
     }
 }

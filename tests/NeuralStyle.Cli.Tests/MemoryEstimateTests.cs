@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using NeuralStyle.Cli.Tests.Support;
 using NeuralStyle.Engine.Memory;
@@ -24,10 +23,10 @@ public sealed class MemoryEstimateTests(CliFixture fixture)
         var content = Path.Combine(CliFixture.Examples, "astronaut.jpg");
         var dir = fixture.NewDirectory();
         var timing = Path.Combine(dir, "time.txt");
-        var (code, _, error) = await Nsf(["-f", "%M", "-o", timing, "dotnet", NsfDll, "render", "--content", content,
+        var (code, _, error) = await NsfProcess.RunProgramAsync("/usr/bin/time", ["-f", "%M", "-o", timing, "dotnet", NsfProcess.Dll, "render", "--content", content,
             "--style", fixture.Style, "--weights", fixture.Weights, "--size", $"{size}", "--optimizer", optimizer,
             "--iterations", $"{iterations}", "--style-layers", styleLayers, "--content-layers", contentLayers,
-            "--out", Path.Combine(dir, "out.png")], "/usr/bin/time", []);
+            "--out", Path.Combine(dir, "out.png")], Limit);
         Assert.True(code == 0, error);
         var measured = long.Parse(File.ReadAllText(timing).Trim(), CultureInfo.InvariantCulture) * 1024;
 
@@ -48,45 +47,13 @@ public sealed class MemoryEstimateTests(CliFixture fixture)
     public async Task A_render_that_cannot_fit_is_refused_before_any_work_with_what_it_needs()
     {
         var dir = fixture.NewDirectory();
-        var (code, _, error) = await Nsf([NsfDll, "render", "--content", fixture.Content, "--style", fixture.Style,
-            "--weights", fixture.Weights, "--size", "8192", "--out", Path.Combine(dir, "out.png")], "dotnet",
-            [("NSF_MEMORY_LIMIT", "2G")]);
+        var (code, _, error) = await NsfProcess.RunAsync(["render", "--content", fixture.Content, "--style", fixture.Style,
+            "--weights", fixture.Weights, "--size", "8192", "--out", Path.Combine(dir, "out.png")], Limit,
+            new Dictionary<string, string> { [DeviceMemory.LimitVariable] = "2G" });
 
         Assert.Equal(4, code);
         Assert.Contains("not enough memory: this render needs about", error);
         Assert.Contains("(NSF_MEMORY_LIMIT)", error);
         Assert.Empty(Directory.GetFileSystemEntries(dir));
-    }
-
-    private static string NsfDll => Path.Combine(AppContext.BaseDirectory, "nsf.dll");
-
-    private static async Task<(int Code, string Output, string Error)> Nsf(string[] arguments, string program,
-        (string Name, string Value)[] environment)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-        using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(Limit);
-        try
-        {
-            var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-            var error = process.StandardError.ReadToEndAsync(timeout.Token);
-            await process.WaitForExitAsync(timeout.Token);
-            return (process.ExitCode, await output, await error);
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using NeuralStyle.Cli.Tests.Support;
 using NeuralStyle.Engine.Images;
@@ -77,21 +76,12 @@ public sealed class MessagesTests(CliFixture fixture)
         File.WriteAllBytes(truncated, whole[..(whole.Length * 3 / 4)]);
 
         // A child process: libvips would print on the real stderr, which in-process runs do not capture.
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in $"{Path.Combine(AppContext.BaseDirectory, "nsf.dll")} render {fixture.TinyWith($"--content {truncated}")} --out {dir}/out.png".Split(' '))
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var exited = new CancellationTokenSource(Limit);
-        await process.WaitForExitAsync(exited.Token);
-        var error = await stderr;
+        var run = await NsfProcess.RunAsync($"render {fixture.TinyWith($"--content {truncated}")} --out {dir}/out.png".Split(' '), Limit);
+        var error = run.Error;
 
-        Assert.Equal(3, process.ExitCode);
+        Assert.Equal(3, run.ExitCode);
         Assert.DoesNotContain("VIPS-WARNING", error);
-        Assert.DoesNotContain("VIPS-WARNING", await stdout);
+        Assert.DoesNotContain("VIPS-WARNING", run.Output);
         Assert.StartsWith($"nsf: input error: cannot decode image '{truncated}'", error);
         Assert.Contains("(libvips warned: ", error);
         Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));

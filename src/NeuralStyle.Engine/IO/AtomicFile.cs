@@ -31,6 +31,11 @@ public static class AtomicFile
         try
         {
             writeTo(temporary);
+            // Checked again at the last moment: a rename replaces whatever is there, devices included.
+            if (FileMetadata.Of(fullPath).Kind is FileKind.Other or FileKind.Directory)
+            {
+                throw new OutputFileException($"cannot write '{path}': it is a directory, device, FIFO or socket, not a file");
+            }
             File.Move(temporary, fullPath, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

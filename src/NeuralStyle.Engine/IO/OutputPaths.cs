@@ -100,7 +100,9 @@ public static partial class OutputPaths
         var renders = Path.Combine(directory, SweepFiles.RendersFolder);
         var files = (Directory.Exists(renders) ? Directory.EnumerateFiles(renders) : [])
             .Concat(Directory.Exists(directory) ? Directory.EnumerateFiles(directory, "grid-*.png") : [])
-            .Append(Path.Combine(directory, SweepManifest.FileName));
+            .Append(Path.Combine(directory, SweepManifest.FileName))
+            .Append(Path.Combine(directory, SweepFiles.JournalFile))
+            .Append(Path.Combine(directory, SweepFiles.LockFile));
         return files.Select(f => (f, OutputLocation.Of(f))).Where(f => f.Item2.Exists);
     }
 

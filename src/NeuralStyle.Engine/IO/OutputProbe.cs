@@ -24,6 +24,11 @@ public static class OutputProbe
         {
             throw new OutputFileException($"{option} '{path}' is a directory; give a file name");
         }
+        if (FileMetadata.Of(full).Kind == FileKind.Other)
+        {
+            // A rename over /dev/null or a FIFO would replace it with a regular file.
+            throw new OutputFileException($"{option} '{path}' is a device, FIFO or socket, not a file; give a file name");
+        }
         var nameBytes = Encoding.UTF8.GetByteCount(name);
         if (nameBytes > MaxNameBytes)
         {

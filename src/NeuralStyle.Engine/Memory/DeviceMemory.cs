@@ -20,21 +20,22 @@ public static class DeviceMemory
         {
             return null;
         }
-        long? available = null;
-        foreach (var candidate in new[] { ConfiguredLimit(), MemAvailable(), CgroupRoom() })
-        {
-            if (candidate is { } bytes)
-            {
-                available = Math.Min(available ?? long.MaxValue, bytes);
-            }
-        }
-        return available;
+        return Budget()?.Bytes;
     }
 
-    /// <summary>" (NSF_MEMORY_LIMIT)" when that variable set the bound: messages say where a limit came from.</summary>
-    internal static string LimitSource => ConfiguredLimit() is { } limit && limit <= (MemAvailable() ?? long.MaxValue)
-        ? $" ({LimitVariable})"
-        : "";
+    /// <summary>The CPU's bound and where it came from (" (NSF_MEMORY_LIMIT)", " (cgroup memory limit)", or "" for the machine's own): messages say which.</summary>
+    internal static (long Bytes, string Source)? Budget()
+    {
+        (long Bytes, string Source)? least = null;
+        foreach (var (bytes, source) in new[] { (ConfiguredLimit(), $" ({LimitVariable})"), (MemAvailable(), ""), (CgroupRoom(), " (cgroup memory limit)") })
+        {
+            if (bytes is { } b && (least is null || b < least.Value.Bytes))
+            {
+                least = (b, source);
+            }
+        }
+        return least;
+    }
 
     /// <summary>Parses "1073741824", "512M", "2G" (binary units).</summary>
     public static long? ParseBytes(string? text)

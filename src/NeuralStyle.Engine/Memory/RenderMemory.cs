@@ -22,6 +22,10 @@ public static class RenderMemory
     // 2.0, 2.5, 2.5, 3.1, 3.2 KiB; 3.55 KiB with all five default style layers.
     private static readonly double[] ActivationBytesPerPixel = [2.3 * 1024, 3.0 * 1024, 3.1 * 1024, 3.7 * 1024, 4.1 * 1024];
 
+    // A style image's forward pass for its targets (no gradients): measured 0.65 to 0.73 KiB per
+    // style pixel at 512 and 1024 px. It runs before the optimisation, so the peak is the larger.
+    private const double StyleForwardBytesPerPixel = 1024;
+
     // The weights are read into managed arrays, copied to the device, and the device keeps a
     // working copy in oneDNN's layout: about three copies (measured 2.9).
     private const int ModelCopies = 3;
@@ -41,7 +45,10 @@ public static class RenderMemory
         var layers = settings.ContentLayers.Concat(settings.StyleLayers).Select(l => VggLayers.IndexOf(l, "layers")).ToArray();
         var deepest = layers.Max();
         var block = BlockOf(deepest);
-        var activations = (long)(ActivationBytesPerPixel[block - 1] * pixels * batch);
+        // Style images are taken as square (their shape is not known here): the most pixels.
+        var stylePixels = settings.EffectiveScales.Max(size => (long)settings.StyleSizeFor(size) * settings.StyleSizeFor(size));
+        var activations = Math.Max((long)(ActivationBytesPerPixel[block - 1] * pixels * batch),
+            (long)(StyleForwardBytesPerPixel * stylePixels));
         var optimizer = settings.Optimizer == OptimizerKind.Lbfgs
             // s and y per stored step, plus the direction, gradient and previous gradient.
             ? (2L * Math.Min(settings.Iterations, Rendering.OptimisationOptions.LbfgsHistory) + 6) * ImageBytesPerPixel * pixels * batch
@@ -58,14 +65,17 @@ public static class RenderMemory
     /// needs more than <paramref name="device"/> has available (see <see cref="DeviceMemory"/>), or
     /// more than <paramref name="limit"/> when one is given (a worker's budget for its renders).
     /// Devices whose free memory this build cannot read are checked against the limit alone.
+    /// <paramref name="held"/> is memory the process already holds for renders (an earlier batch's,
+    /// which the allocator keeps and reuses): it counts as available on the device.
     /// </summary>
-    public static void RequireFits(MemoryEstimate estimate, RenderSettings settings, int batch, string device, long? limit = null)
+    public static void RequireFits(MemoryEstimate estimate, RenderSettings settings, int batch, string device,
+        long? limit = null, long held = 0)
     {
-        if (AvailableFor(device, limit) is not { } bytes || estimate.RenderBytes <= bytes)
+        if (AvailableFor(device, limit, held) is not { } available || estimate.RenderBytes <= available.Bytes)
         {
             return;
         }
-        var source = limit is { } budget && budget == bytes ? " (the engine's memory limit)" : DeviceMemory.LimitSource;
+        var (bytes, source) = available;
         var optimizer = settings.Optimizer == OptimizerKind.Lbfgs ? "L-BFGS history" : "Adam state";
         var images = batch == 1 ? "this render" : $"this batch of {batch} renders";
         throw new InsufficientDeviceMemoryException(
@@ -76,13 +86,14 @@ public static class RenderMemory
     }
 
     /// <summary>True when <paramref name="estimate"/> fits what <paramref name="device"/> has, or its memory cannot be told.</summary>
-    public static bool Fits(MemoryEstimate estimate, string device, long? limit = null) =>
-        AvailableFor(device, limit) is not { } bytes || estimate.RenderBytes <= bytes;
+    public static bool Fits(MemoryEstimate estimate, string device, long? limit = null, long held = 0) =>
+        AvailableFor(device, limit, held) is not { } available || estimate.RenderBytes <= available.Bytes;
 
-    private static long? AvailableFor(string device, long? limit)
+    private static (long Bytes, string Source)? AvailableFor(string device, long? limit, long held)
     {
-        var free = DeviceMemory.Available(device);
-        return free is { } f && limit is { } l ? Math.Min(f, l) : free ?? limit;
+        var free = device == "cpu" && DeviceMemory.Budget() is { } budget ? (budget.Bytes + held, budget.Source) : ((long, string)?)null;
+        var engine = limit is { } l ? (l, " (the engine's memory limit)") : ((long, string)?)null;
+        return free is { } f && engine is { } e ? (f.Item1 <= e.Item1 ? f : e) : free ?? engine;
     }
 
     private static long PixelsAt(int size, int width, int height)

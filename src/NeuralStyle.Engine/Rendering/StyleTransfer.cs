@@ -19,6 +19,16 @@ public sealed class StyleTransfer(long? memoryLimit = null) : IDisposable
     /// <summary>Most bytes one render or batch may need (its <see cref="MemoryEstimate.RenderBytes"/>); null: what the device has available.</summary>
     public long? MemoryLimit { get; } = memoryLimit;
 
+    /// <summary>The most a render or batch of this engine has needed so far: the process holds (and reuses) that much already.</summary>
+    public long HeldBytes { get; private set; }
+
+    /// <summary>True when a render or batch of <paramref name="estimate"/> fits what <paramref name="device"/> has left.</summary>
+    public bool Fits(MemoryEstimate estimate, string device) => RenderMemory.Fits(estimate, device, MemoryLimit, HeldBytes);
+
+    /// <summary>Throws <see cref="InsufficientDeviceMemoryException"/> unless a batch of <paramref name="batch"/> renders like <paramref name="settings"/> fits.</summary>
+    public void RequireFits(MemoryEstimate estimate, RenderSettings settings, int batch) =>
+        RenderMemory.RequireFits(estimate, settings, batch, settings.Device, MemoryLimit, HeldBytes);
+
     /// <summary>Content and style targets computed so far, and reuses.</summary>
     public TargetCache Targets { get; } = new();
 
@@ -77,8 +87,9 @@ public sealed class StyleTransfer(long? memoryLimit = null) : IDisposable
         var shared = requests[0].Settings;
         var inputs = RenderInputs.Open(requests[0]);
         // Refused before the model loads or any image is decoded at size.
-        RenderMemory.RequireFits(RenderMemory.Estimate(shared, inputs.ContentSize.Width, inputs.ContentSize.Height, requests.Count),
-            shared, requests.Count, shared.Device, MemoryLimit);
+        var memory = RenderMemory.Estimate(shared, inputs.ContentSize.Width, inputs.ContentSize.Height, requests.Count);
+        RequireFits(memory, shared, requests.Count);
+        HeldBytes = Math.Max(HeldBytes, memory.RenderBytes);
         var model = Prepare(requests.Select(r => r.Settings));
         var clock = Stopwatch.StartNew();
         var scales = shared.EffectiveScales;

@@ -61,6 +61,7 @@ internal sealed partial class SweepDirectoryLock : IDisposable
 
     public void Dispose() => _file.Dispose();
 
-    [GeneratedRegex(@"^\.(sweep\.json|.+\.png)\.[0-9a-f]{32}\.tmp$")]
+    // AtomicFile.TemporaryName(): ".nsf-" and 12 hex digits.
+    [GeneratedRegex(@"^\.nsf-[0-9a-f]{12}\.tmp$")]
     private static partial Regex Temporary();
 }

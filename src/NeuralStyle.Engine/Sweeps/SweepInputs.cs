@@ -65,14 +65,13 @@ internal sealed class SweepInputs
     /// Refuses the sweep before anything is written when one of its renders cannot fit its device
     /// even on its own (batches are made smaller to fit; a single render cannot be).
     /// </summary>
-    public void RequireMemory(SweepPlan plan, long? limit)
+    public void RequireMemory(SweepPlan plan, StyleTransfer engine)
     {
         foreach (var point in plan.Points)
         {
-            var settings = point.Request.Settings;
             try
             {
-                RenderMemory.RequireFits(MemoryOf(point, 1), settings, 1, settings.Device, limit);
+                engine.RequireFits(MemoryOf(point, 1), point.Request.Settings, 1);
             }
             catch (InsufficientDeviceMemoryException e)
             {

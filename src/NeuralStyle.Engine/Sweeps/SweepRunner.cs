@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using NeuralStyle.Engine.Memory;
 using NeuralStyle.Engine.Rendering;
 
 namespace NeuralStyle.Engine.Sweeps;
@@ -17,7 +16,7 @@ public sealed class SweepRunner(StyleTransfer engine, int batchSize)
         CancellationToken cancellationToken = default)
     {
         var inputs = new SweepInputs(plan);
-        inputs.RequireMemory(plan, engine.MemoryLimit);
+        inputs.RequireMemory(plan, engine);
         CreateDirectory(Path.Combine(directory, SweepFiles.RendersFolder));
         using var directoryLock = SweepDirectoryLock.Acquire(directory);
         var finished = FinishedRenders.Read(directory, plan.Points.Count);
@@ -124,7 +123,7 @@ public sealed class SweepRunner(StyleTransfer engine, int batchSize)
     private int BatchSizeFor(SweepPoint point, SweepInputs inputs)
     {
         var size = Math.Max(1, batchSize);
-        while (size > 1 && !RenderMemory.Fits(inputs.MemoryOf(point, size), point.Request.Settings.Device, engine.MemoryLimit))
+        while (size > 1 && !engine.Fits(inputs.MemoryOf(point, size), point.Request.Settings.Device))
         {
             size--;
         }

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using NeuralStyle.Engine.Images;
 
 namespace NeuralStyle.Engine.Tests.Fuzz;
 
@@ -92,7 +93,7 @@ internal static class ByteMutations
         var fixCrc = random.Next(2) == 0;
         if (fixCrc)
         {
-            BinaryPrimitives.WriteUInt32BigEndian(bytes.AsSpan(29), Crc32(bytes.AsSpan(12, 17)));
+            BinaryPrimitives.WriteUInt32BigEndian(bytes.AsSpan(29), PngCrc.Of(bytes.AsSpan(12, 4), bytes.AsSpan(16, 13)));
         }
         return (bytes, $"IHDR {width}x{height}{(fixCrc ? " crc fixed" : "")}");
     }
@@ -119,19 +120,5 @@ internal static class ByteMutations
         var length = edges[random.Next(edges.Length)];
         BinaryPrimitives.WriteUInt32BigEndian(bytes.AsSpan(chunk), length);
         return (bytes, $"chunk at {chunk} length {length}");
-    }
-
-    private static uint Crc32(ReadOnlySpan<byte> data)
-    {
-        var crc = 0xFFFFFFFFu;
-        foreach (var b in data)
-        {
-            crc ^= b;
-            for (var k = 0; k < 8; k++)
-            {
-                crc = (crc & 1) != 0 ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
-            }
-        }
-        return ~crc;
     }
 }

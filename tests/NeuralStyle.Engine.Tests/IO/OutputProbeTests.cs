@@ -57,5 +57,16 @@ public sealed class OutputProbeTests : IDisposable
         Assert.Contains("is a directory", error.Message);
     }
 
+    [Fact]
+    public void An_output_that_is_a_fifo_or_device_is_refused_and_left_as_it_is()
+    {
+        var fifo = HostileFiles.Fifo(_directory.File("out.png"));
+
+        Assert.Contains("is a device, FIFO or socket", Assert.Throws<OutputFileException>(() => OutputProbe.RequireCreatable("--out", fifo)).Message);
+        Assert.Contains("is a device, FIFO or socket", Assert.Throws<OutputFileException>(() => OutputProbe.RequireCreatable("--report", "/dev/null")).Message);
+        Assert.Throws<OutputFileException>(() => AtomicFile.Write(fifo, stream => stream.WriteByte(1)));
+        Assert.Equal(FileKind.Other, FileMetadata.Of(fifo).Kind);
+    }
+
     public void Dispose() => _directory.Dispose();
 }

@@ -80,6 +80,27 @@ public sealed class RenderMemoryTests(EngineFixture fixture)
     }
 
     [Fact]
+    public void A_large_style_image_is_counted_by_its_forward_pass()
+    {
+        var small = RenderMemory.Estimate(Defaults with { Size = 64 }, 0, 0);
+        var largeStyle = RenderMemory.Estimate(Defaults with { Size = 64, StyleScale = 16 }, 0, 0);
+
+        Assert.True(largeStyle.Activations >= 1024L * 1024 * 1024, $"style at 1024 px: {largeStyle.Activations} bytes");
+        Assert.True(largeStyle.Activations > 10 * small.Activations);
+    }
+
+    [Fact]
+    public void A_render_whose_style_image_would_not_fit_is_refused_before_the_model_loads()
+    {
+        using var engine = new StyleTransfer(memoryLimit: 256L << 20);
+        var request = new RenderRequest(fixture.Content32, [fixture.Style32],
+            new RenderSettings { Weights = fixture.WeightsPath, Size = 64, StyleScale = 8, Iterations = 1 });
+
+        Assert.Throws<InsufficientDeviceMemoryException>(() => engine.Render(request));
+        Assert.Equal(0, engine.ModelLoads);
+    }
+
+    [Fact]
     public void A_render_within_the_limit_runs()
     {
         using var engine = new StyleTransfer(memoryLimit: 4L << 30);

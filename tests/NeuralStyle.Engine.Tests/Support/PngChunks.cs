@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
+using NeuralStyle.Engine.Images;
 
 namespace NeuralStyle.Engine.Tests.Support;
 
@@ -14,7 +15,7 @@ public static class PngChunks
         BinaryPrimitives.WriteUInt32BigEndian(chunk, (uint)data.Length);
         Encoding.ASCII.GetBytes(type).CopyTo(chunk, 4);
         data.CopyTo(chunk, 8);
-        BinaryPrimitives.WriteUInt32BigEndian(chunk.AsSpan(8 + data.Length), Crc(chunk.AsSpan(4, 4 + data.Length)));
+        BinaryPrimitives.WriteUInt32BigEndian(chunk.AsSpan(8 + data.Length), PngCrc.Of(chunk.AsSpan(4, 4), chunk.AsSpan(8, data.Length)));
         return chunk;
     }
 
@@ -39,18 +40,4 @@ public static class PngChunks
 
     /// <summary><paramref name="png"/> with <paramref name="chunk"/> inserted before its final IEND chunk.</summary>
     public static byte[] BeforeEnd(byte[] png, byte[] chunk) => [.. png.AsSpan(0, png.Length - 12), .. chunk, .. png.AsSpan(png.Length - 12)];
-
-    private static uint Crc(ReadOnlySpan<byte> bytes)
-    {
-        var crc = 0xFFFFFFFFu;
-        foreach (var b in bytes)
-        {
-            crc ^= b;
-            for (var k = 0; k < 8; k++)
-            {
-                crc = (crc & 1) != 0 ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
-            }
-        }
-        return ~crc;
-    }
 }

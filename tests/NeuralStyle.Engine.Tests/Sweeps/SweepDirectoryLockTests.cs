@@ -1,3 +1,4 @@
+using NeuralStyle.Engine.IO;
 using NeuralStyle.Engine.Rendering;
 using NeuralStyle.Engine.Sweeps;
 using NeuralStyle.Engine.Tests.Support;
@@ -32,13 +33,14 @@ public sealed class SweepDirectoryLockTests(EngineFixture fixture) : IDisposable
     public void Temporaries_left_by_a_killed_run_are_removed_and_nothing_else()
     {
         Directory.CreateDirectory(_out.File("renders"));
+        // The names AtomicFile really gives its temporaries, as a kill -9 mid-write leaves them.
         var stale = new[]
         {
-            _out.File($".sweep.json.{Guid.NewGuid():N}.tmp"),
-            _out.File($".grid-01-content32-style32.png.{Guid.NewGuid():N}.tmp"),
-            Path.Combine(_out.Path, "renders", $".0123456789abcdef.png.{Guid.NewGuid():N}.tmp"),
+            _out.File(AtomicFile.TemporaryName()),
+            _out.File(AtomicFile.TemporaryName()),
+            Path.Combine(_out.Path, "renders", AtomicFile.TemporaryName()),
         };
-        var kept = new[] { _out.File("notes.tmp"), _out.File($".mine.txt.{Guid.NewGuid():N}.tmp") };
+        var kept = new[] { _out.File("notes.tmp"), _out.File($".mine.txt.{Guid.NewGuid():N}.tmp"), _out.File(".nsf-notes.tmp") };
         foreach (var file in stale.Concat(kept))
         {
             File.WriteAllText(file, "half written");

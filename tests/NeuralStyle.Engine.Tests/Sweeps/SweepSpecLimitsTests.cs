@@ -120,11 +120,7 @@ public sealed class SweepSpecLimitsTests : IDisposable
     public void A_fifo_as_the_spec_file_is_refused_without_blocking()
     {
         var path = _directory.File("fifo.yaml");
-        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", path))
-        {
-            Assert.True(mkfifo.WaitForExit(10_000), "mkfifo did not finish within 10 s");
-            Assert.Equal(0, mkfifo.ExitCode);
-        }
+        HostileFiles.Fifo(path);
         var error = BoundedRun.Throws<InputFileException>(() => SweepSpecParser.ParseFile(path), Quickly, SmallAllocation, "reading a FIFO as a spec");
         Assert.Contains("not a regular file", error.Message);
     }
