@@ -16,7 +16,7 @@ public sealed class SweepKillTests(CliFixture fixture)
         var dir = fixture.NewDirectory();
         var spec = Path.Combine(dir, "sweep.yaml");
         await File.WriteAllTextAsync(spec, $"content: {fixture.Content}\nstyle: {fixture.Style}\n" +
-            $"settings: {{size: 32, iterations: 20, weights: {fixture.Weights}, style_layers: [relu1_1, relu2_1], content_layers: [relu2_2]}}\naxes:\n  alpha_beta: [1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1]\n");
+            $"settings: {{size: 32, iterations: 100, weights: {fixture.Weights}, style_layers: [relu1_1, relu2_1], content_layers: [relu2_2]}}\naxes:\n  alpha_beta: [1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1]\n");
         var outDir = Path.Combine(dir, "out");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "nsf.dll"), "sweep", spec, "--out", outDir, "--batch-size", "1" })

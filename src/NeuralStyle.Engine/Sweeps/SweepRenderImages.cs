@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using NeuralStyle.Engine.IO;
 
 namespace NeuralStyle.Engine.Sweeps;
@@ -16,8 +15,7 @@ internal static class SweepRenderImages
     {
         try
         {
-            using var stream = InputFiles.OpenRead(PathOf(directory, key), MaxRenderBytes, message => new OutputFileException(message));
-            return Convert.ToHexStringLower(SHA256.HashData(stream));
+            return InputFiles.Sha256(PathOf(directory, key), MaxRenderBytes, message => new OutputFileException(message));
         }
         catch (Exception e) when (e is NeuralStyleException or IOException or UnauthorizedAccessException)
         {

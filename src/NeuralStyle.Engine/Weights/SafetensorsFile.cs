@@ -14,7 +14,11 @@ public sealed class SafetensorsFile
     /// <summary>Weights files larger than this are refused before they are read (2 GiB; torchvision's VGG-19 is 548 MiB).</summary>
     public const long MaxFileBytes = 2L << 30;
 
-    private const long MaxHeaderBytes = 100 * 1024 * 1024;
+    // VGG-19's header is about 3 KB; a header of many megabytes is a JSON bomb, not weights.
+    private const long MaxHeaderBytes = 16 * 1024 * 1024;
+
+    // Convolution weights have 4 dimensions; no tensor format in use has more than 8.
+    private const int MaxRank = 8;
 
     private readonly string _path;
     private readonly long _dataStart;
@@ -135,7 +139,12 @@ public sealed class SafetensorsFile
                 continue;
             }
             var dtype = property.Value.GetProperty("dtype").GetString() ?? "";
-            var shape = property.Value.GetProperty("shape").EnumerateArray().Select(d => d.GetInt64()).ToArray();
+            var dimensions = property.Value.GetProperty("shape");
+            if (dimensions.GetArrayLength() > MaxRank)
+            {
+                throw NotSafetensors(path, $"tensor '{property.Name}' has {dimensions.GetArrayLength()} dimensions, more than {MaxRank}");
+            }
+            var shape = dimensions.EnumerateArray().Select(d => d.GetInt64()).ToArray();
             var offsets = property.Value.GetProperty("data_offsets").EnumerateArray().Select(d => d.GetInt64()).ToArray();
             if (offsets.Length != 2 || offsets[0] < 0 || offsets[1] < offsets[0] || offsets[1] > dataLength)
             {

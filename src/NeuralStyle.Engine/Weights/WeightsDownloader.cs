@@ -19,6 +19,9 @@ public static class WeightsDownloader
     /// <summary>A download that receives nothing for this long (response headers included) is abandoned.</summary>
     public static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(60);
 
+    /// <summary>A download still running after this long is abandoned, however it trickles (about 75 KiB/s for VGG-19's 548 MB).</summary>
+    public static readonly TimeSpan MaxDuration = TimeSpan.FromHours(2);
+
     /// <summary>Downloads <paramref name="url"/> to <paramref name="path"/>; reports (bytes so far, total or null).</summary>
     public static async Task<string> DownloadAsync(string url, string path, string? expectedSha256,
         Action<long, long?>? onProgress, CancellationToken cancellationToken)
@@ -92,11 +95,17 @@ public static class WeightsDownloader
         using var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var buffer = new byte[1 << 20];
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         long done = 0;
         int read;
         while ((read = ReadWithin(body, buffer, url, cancellationToken)) > 0)
         {
             done += read;
+            if (clock.Elapsed > MaxDuration)
+            {
+                throw new DownloadFailedException(
+                    $"download from {url} took longer than {MaxDuration.TotalHours:F0} h ({InputFiles.Describe(done)} received); nothing was written to '{path}'");
+            }
             if (done > MaxBytes)
             {
                 throw new DownloadFailedException(

@@ -52,10 +52,23 @@ public sealed class HostileWeightsTests : IDisposable
     [InlineData("""{"a":[1,2]}""")]
     [InlineData("""[1]""")]
     [InlineData("""{"__metadata__":{"k":1}}""")]
+    [InlineData("""{"a":{"dtype":"F32","shape":[1,1,1,1,1,1,1,1,1],"data_offsets":[0,4]}}""")]
     public void A_header_with_impossible_shapes_or_types_is_not_safetensors(string header)
     {
         var path = WithHeader("bad.safetensors", header, 16);
         Assert.Contains("is not a safetensors file", Assert.Throws<WeightsFileException>(() => SafetensorsFile.Open(path)).Message);
+    }
+
+    [Fact]
+    public void A_header_of_many_megabytes_is_refused_before_it_is_parsed()
+    {
+        // A shape of millions of zeros parses to a huge array; no real weights header is near 16 MiB.
+        var header = """{"a":{"dtype":"F32","shape":[""" + string.Join(',', Enumerable.Repeat('0', 9_000_000)) + """],"data_offsets":[0,0]}}""";
+        var path = WithHeader("bomb.safetensors", header, 0);
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+
+        Assert.Contains("header length", Assert.Throws<WeightsFileException>(() => SafetensorsFile.Open(path)).Message);
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - allocated < 1 << 20, "the header should not have been read");
     }
 
     [Fact]
