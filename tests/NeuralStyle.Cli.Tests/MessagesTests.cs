@@ -87,6 +87,19 @@ public sealed class MessagesTests(CliFixture fixture)
         Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
+    [Fact]
+    public async Task The_default_weights_path_is_absolute_even_when_the_home_directory_does_not_exist_yet()
+    {
+        // A fresh container: HOME names a directory nobody has created.
+        var home = Path.Combine(fixture.NewDirectory(), "home-not-created");
+        var run = await NsfProcess.RunAsync(["render", "--content", fixture.Content, "--style", fixture.Style, "--size", "32",
+            "--out", Path.Combine(fixture.NewDirectory(), "out.png")], Limit,
+            new Dictionary<string, string> { ["HOME"] = home, ["NSF_WEIGHTS"] = "", ["XDG_CACHE_HOME"] = "" });
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains($"weights file '{home}/.cache/neuralstyle-farm/vgg19.tv_in1k.safetensors' does not exist", run.Error);
+    }
+
     /// <summary>A PNG of noise, which does not compress: cutting it cuts its pixel data.</summary>
     private static byte[] NoisePng(string dir)
     {

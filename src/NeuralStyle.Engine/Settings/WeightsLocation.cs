@@ -14,6 +14,7 @@ public static class WeightsLocation
         System.IO.Path.Combine(
             Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } cache
                 ? cache
-                : System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache"),
+                // DoNotVerify: a home directory that does not exist yet (a fresh container) still has a path, not "".
+                : System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile, Environment.SpecialFolderOption.DoNotVerify), ".cache"),
             "neuralstyle-farm");
 }

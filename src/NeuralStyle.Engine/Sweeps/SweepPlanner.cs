@@ -52,7 +52,7 @@ public static class SweepPlanner
         var count = spec.RenderCount;
         if (count > maxRenders)
         {
-            var described = count == long.MaxValue ? $"more than {long.MaxValue - 1}" : count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var described = count == long.MaxValue ? "more than 2^63 (9.2e18)" : count.ToString(System.Globalization.CultureInfo.InvariantCulture);
             throw new SweepSpecException(
                 $"expands to {described} renders, over the limit of {maxRenders}; shrink an axis or raise --max-renders");
         }
