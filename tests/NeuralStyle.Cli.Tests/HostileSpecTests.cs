@@ -14,13 +14,7 @@ public sealed class HostileSpecTests(CliFixture fixture)
 {
     private static readonly TimeSpan ChildLimit = TimeSpan.FromSeconds(60);
 
-    private string Spec(string body)
-    {
-        var path = Path.Combine(fixture.NewDirectory(), "sweep.yaml");
-        File.WriteAllText(path, $"content: {fixture.Content}\nstyle: {fixture.Style}\n" +
-            $"settings: {{size: 32, iterations: 2, weights: {fixture.Weights}, style_layers: [relu1_1, relu2_1], content_layers: [relu2_2]}}\n{body}");
-        return path;
-    }
+    private string Spec(string body) => fixture.TinySpec(body);
 
     [Fact]
     public void A_sweep_whose_render_count_overflows_is_refused_before_anything_is_written()

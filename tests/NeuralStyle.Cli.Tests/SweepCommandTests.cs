@@ -6,13 +6,7 @@ namespace NeuralStyle.Cli.Tests;
 [Collection(CliCollection.Name)]
 public sealed class SweepCommandTests(CliFixture fixture)
 {
-    private string Spec(string body)
-    {
-        var path = Path.Combine(fixture.NewDirectory(), "sweep.yaml");
-        File.WriteAllText(path, $"content: {fixture.Content}\nstyle: {fixture.Style}\n" +
-            $"settings: {{size: 32, iterations: 2, weights: {fixture.Weights}, style_layers: [relu1_1, relu2_1], content_layers: [relu2_2]}}\n{body}");
-        return path;
-    }
+    private string Spec(string body) => fixture.TinySpec(body);
 
     [Fact]
     public void A_spec_sweep_writes_renders_a_grid_and_a_manifest_with_every_render()

@@ -56,6 +56,15 @@ public sealed class CliFixture : IDisposable
         return result;
     }
 
+    /// <summary>A tiny sweep spec (32 px, 2 iterations) over the fixture's images and weights, with <paramref name="body"/> (axes, title) appended.</summary>
+    public string TinySpec(string body)
+    {
+        var path = Path.Combine(NewDirectory(), "sweep.yaml");
+        File.WriteAllText(path, $"content: {Content}\nstyle: {Style}\n" +
+            $"settings: {{size: 32, iterations: 2, weights: {Weights}, style_layers: [relu1_1, relu2_1], content_layers: [relu2_2]}}\n{body}");
+        return path;
+    }
+
     public string NewDirectory()
     {
         var path = Path.Combine(Directory, Guid.NewGuid().ToString("N"));
