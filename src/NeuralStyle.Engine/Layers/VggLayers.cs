@@ -20,10 +20,16 @@ public static class VggLayers
 
     private static readonly FrozenDictionary<string, int> IndexByName;
 
+    // Per feature index: the channels of that layer's output and the 2x2 poolings before it (a pool counts itself).
+    private static readonly int[] ChannelsByIndex;
+    private static readonly int[] PoolingsByIndex;
+
     static VggLayers()
     {
         var names = new List<string>();
         var convolutions = new List<VggConvolution>();
+        var channels = new List<int>();
+        var poolings = new List<int>();
         var inChannels = 3;
         for (var block = 1; block <= ConvolutionsPerBlock.Length; block++)
         {
@@ -33,12 +39,18 @@ public static class VggLayers
                 convolutions.Add(new VggConvolution($"conv{block}_{i}", names.Count, inChannels, outChannels));
                 names.Add($"conv{block}_{i}");
                 names.Add($"relu{block}_{i}");
+                channels.AddRange([outChannels, outChannels]);
+                poolings.AddRange([block - 1, block - 1]);
                 inChannels = outChannels;
             }
             names.Add($"pool{block}");
+            channels.Add(outChannels);
+            poolings.Add(block);
         }
         Names = names;
         Convolutions = convolutions;
+        ChannelsByIndex = [.. channels];
+        PoolingsByIndex = [.. poolings];
         IndexByName = names.Select((name, index) => (name, index)).ToFrozenDictionary(p => p.name, p => p.index);
     }
 
@@ -56,4 +68,13 @@ public static class VggLayers
     /// <summary>How many convolutions the network needs to reach feature index <paramref name="deepestIndex"/>.</summary>
     public static int ConvolutionsNeededFor(int deepestIndex) =>
         Convolutions.Count(c => c.FeatureIndex <= deepestIndex);
+
+    /// <summary>Channels of the feature map at feature index <paramref name="index"/>.</summary>
+    public static int ChannelsAt(int index) => ChannelsByIndex[index];
+
+    /// <summary>
+    /// 2x2 poolings between the input and feature index <paramref name="index"/> (a pool layer counts
+    /// itself): the layer's map is <c>H &gt;&gt; p</c> by <c>W &gt;&gt; p</c>, floored as the engine pools.
+    /// </summary>
+    public static int PoolingsBefore(int index) => PoolingsByIndex[index];
 }

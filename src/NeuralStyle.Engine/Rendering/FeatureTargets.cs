@@ -1,9 +1,14 @@
+using NeuralStyle.Engine.Layers;
 using NeuralStyle.Engine.Native;
 using NeuralStyle.Engine.Settings;
 
 namespace NeuralStyle.Engine.Rendering;
 
-/// <summary>Targets resident on the model's device; computed once and shared by every render that matches them.</summary>
+/// <summary>
+/// Targets resident on the model's device; computed once and shared by every render that matches them.
+/// Whoever created them frees them (<see cref="Dispose"/>); targets from a <see cref="TargetCache"/> are
+/// the cache's, used through a <see cref="TargetLease"/>.
+/// </summary>
 public sealed unsafe class FeatureTargets : IDisposable
 {
     internal FeatureTargets(TargetsHandle handle, TargetKind kind, IReadOnlyList<string> layers, PoolingKind pooling,
@@ -15,6 +20,7 @@ public sealed unsafe class FeatureTargets : IDisposable
         Pooling = pooling;
         Width = width;
         Height = height;
+        Bytes = BytesFor(kind, layers, width, height);
     }
 
     internal TargetsHandle Handle { get; }
@@ -33,6 +39,33 @@ public sealed unsafe class FeatureTargets : IDisposable
 
     /// <summary>Height of the image the targets came from.</summary>
     public int Height { get; }
+
+    /// <summary>Device memory the tensors hold (see <see cref="BytesFor"/>).</summary>
+    public long Bytes { get; }
+
+    /// <summary>True once the native targets were freed: they must not be used any more.</summary>
+    public bool IsFreed => Handle.IsClosed;
+
+    /// <summary>
+    /// Device memory of targets computed from a <paramref name="width"/> x <paramref name="height"/> image,
+    /// from the network's shapes: content targets keep each layer's feature map (channels x H/2^p x W/2^p
+    /// float32 after p poolings), style targets one Gram per layer (channels^2 float32) whatever the size.
+    /// </summary>
+    public static long BytesFor(TargetKind kind, IReadOnlyList<string> layers, int width, int height)
+    {
+        var setting = kind == TargetKind.Content ? "content_layers" : "style_layers";
+        long floats = 0;
+        foreach (var layer in layers)
+        {
+            var index = VggLayers.IndexOf(layer, setting);
+            long channels = VggLayers.ChannelsAt(index);
+            var poolings = VggLayers.PoolingsBefore(index);
+            floats += kind == TargetKind.Content
+                ? channels * (height >> poolings) * (width >> poolings)
+                : channels * channels;
+        }
+        return floats * sizeof(float);
+    }
 
     /// <summary>Style targets whose Grams are the weighted sum of <paramref name="parts"/> (several style images).</summary>
     public static FeatureTargets Blend(IReadOnlyList<FeatureTargets> parts, IReadOnlyList<double> weights)

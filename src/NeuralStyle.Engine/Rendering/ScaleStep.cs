@@ -4,13 +4,15 @@ using NeuralStyle.Engine.Settings;
 namespace NeuralStyle.Engine.Rendering;
 
 /// <summary>
-/// One scale of a render: the content image at that size, its targets (from the engine's cache,
-/// or blended for this step, which then owns and frees them), and the optimisation.
+/// One scale of a render: the content image at that size, its targets (leased from the engine's
+/// cache for the whole step, so that an eviction meanwhile cannot free them; or blended for this
+/// step, which then owns and frees them), and the optimisation.
 /// </summary>
 internal sealed class ScaleStep : IDisposable
 {
     private readonly Vgg19Model _model;
     private readonly RenderSettings _settings;
+    private readonly List<TargetLease> _leases = [];
     private readonly FeatureTargets _contentTargets;
     private readonly FeatureTargets _styleTargets;
     private readonly FeatureTargets? _blended;
@@ -23,23 +25,41 @@ internal sealed class ScaleStep : IDisposable
         var (width, height) = ImageSizing.FitLongestSide(inputs.ContentSize.Width, inputs.ContentSize.Height, size);
         Content = ImageFile.Read(inputs.Content.Path, width, height);
         var content = Content;
-        _contentTargets = engine.Targets.Get(model, TargetKind.Content, inputs.Content, () => content,
-            width, height, settings.Pooling, settings.ContentLayers);
-        var styleSize = settings.StyleSizeFor(size);
-        var styles = inputs.Styles.Select((style, i) =>
+        try
         {
-            var (w, h) = ImageSizing.FitLongestSide(inputs.StyleSizes[i].Width, inputs.StyleSizes[i].Height, styleSize);
-            return engine.Targets.Get(model, TargetKind.Style, style, () => ImageFile.Read(style.Path, w, h),
-                w, h, settings.Pooling, settings.StyleLayers);
-        }).ToArray();
-        if (styles.Length == 1)
-        {
-            _styleTargets = styles[0];
+            _contentTargets = Lease(engine.Targets.Get(model, TargetKind.Content, inputs.Content, () => content,
+                width, height, settings.Pooling, settings.ContentLayers));
+            var styleSize = settings.StyleSizeFor(size);
+            var styles = new List<TargetLease>();
+            for (var i = 0; i < inputs.Styles.Count; i++)
+            {
+                var style = inputs.Styles[i];
+                var (w, h) = ImageSizing.FitLongestSide(inputs.StyleSizes[i].Width, inputs.StyleSizes[i].Height, styleSize);
+                var lease = engine.Targets.Get(model, TargetKind.Style, style, () => ImageFile.Read(style.Path, w, h),
+                    w, h, settings.Pooling, settings.StyleLayers);
+                Lease(lease);
+                styles.Add(lease);
+            }
+            if (styles.Count == 1)
+            {
+                _styleTargets = styles[0].Targets;
+            }
+            else
+            {
+                _blended = FeatureTargets.Blend(styles.Select(s => s.Targets).ToArray(), inputs.BlendWeights);
+                _styleTargets = _blended;
+                // The blend holds tensors of its own: the parts may go (and be freed if evicted meanwhile).
+                foreach (var part in styles)
+                {
+                    part.Dispose();
+                    _leases.Remove(part);
+                }
+            }
         }
-        else
+        catch
         {
-            _blended = FeatureTargets.Blend(styles, inputs.BlendWeights);
-            _styleTargets = _blended;
+            Dispose();
+            throw;
         }
     }
 
@@ -61,5 +81,19 @@ internal sealed class ScaleStep : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _blended?.Dispose();
+    public void Dispose()
+    {
+        _blended?.Dispose();
+        foreach (var lease in _leases)
+        {
+            lease.Dispose();
+        }
+        _leases.Clear();
+    }
+
+    private FeatureTargets Lease(TargetLease lease)
+    {
+        _leases.Add(lease);
+        return lease.Targets;
+    }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using NeuralStyle.Engine.Diagnostics;
 using NeuralStyle.Engine.Images;
 using NeuralStyle.Engine.Layers;
 using NeuralStyle.Engine.Memory;
@@ -10,10 +11,16 @@ namespace NeuralStyle.Engine.Rendering;
 
 /// <summary>
 /// Renders style transfers on one device. Keeps VGG-19 loaded between renders (reloading only
-/// when a render needs deeper layers, other weights or another device) and caches targets.
+/// when a render needs deeper layers, other weights or another device) and caches targets, at most
+/// <c>targetCacheBytes</c> of them (least recently used evicted first), reporting to <c>instruments</c>
+/// (default: <see cref="EngineInstruments.Shared"/>).
+/// Not thread-safe: one engine per device and worker thread, used by one thread at a time; its
+/// instruments may be shared by every engine of the process.
 /// </summary>
-public sealed class StyleTransfer(long? memoryLimit = null) : IDisposable
+public sealed class StyleTransfer(long? memoryLimit = null, long targetCacheBytes = TargetCache.DefaultMaxBytes,
+    EngineInstruments? instruments = null) : IDisposable
 {
+    private readonly EngineInstruments _instruments = instruments ?? EngineInstruments.Shared;
     private Vgg19Model? _model;
 
     /// <summary>Most bytes one render or batch may need (its <see cref="MemoryEstimate.RenderBytes"/>); null: what the device has available.</summary>
@@ -30,7 +37,7 @@ public sealed class StyleTransfer(long? memoryLimit = null) : IDisposable
         RenderMemory.RequireFits(estimate, settings, batch, settings.Device, MemoryLimit, HeldBytes);
 
     /// <summary>Content and style targets computed so far, and reuses.</summary>
-    public TargetCache Targets { get; } = new();
+    public TargetCache Targets { get; } = new(targetCacheBytes, instruments);
 
     /// <summary>How many times VGG-19 was loaded onto a device.</summary>
     public int ModelLoads { get; private set; }
@@ -60,9 +67,11 @@ public sealed class StyleTransfer(long? memoryLimit = null) : IDisposable
         var convolutions = sameModel ? Math.Max(needed, _model!.ConvolutionCount) : needed;
         _model?.Dispose();
         _model = null;
+        var loading = Stopwatch.StartNew();
         var weights = Vgg19Weights.Load(first.Weights, convolutions);
         _model = Vgg19Model.Load(weights, first.Device);
         ModelLoads++;
+        _instruments.OnModelLoaded(loading.Elapsed.TotalSeconds);
         return _model;
     }
 
@@ -78,6 +87,25 @@ public sealed class StyleTransfer(long? memoryLimit = null) : IDisposable
     /// </summary>
     public IReadOnlyList<RenderResult> RenderBatch(IReadOnlyList<RenderRequest> requests,
         Action<int, RenderProgress>? onProgress = null, CancellationToken cancellationToken = default)
+    {
+        IReadOnlyList<RenderResult> results;
+        try
+        {
+            results = Optimise(requests, onProgress, cancellationToken);
+        }
+        catch (Exception e)
+        {
+            // The exception's type, not its message: a tag takes few values.
+            _instruments.OnRenderFailed(e.GetType().Name, requests.Count);
+            throw;
+        }
+        var trace = results[0].Trace;
+        _instruments.OnRenderCompleted(trace.Seconds, trace.Final.Iteration, requests.Count, trace.Cancelled);
+        return results;
+    }
+
+    private IReadOnlyList<RenderResult> Optimise(IReadOnlyList<RenderRequest> requests,
+        Action<int, RenderProgress>? onProgress, CancellationToken cancellationToken)
     {
         foreach (var request in requests)
         {
