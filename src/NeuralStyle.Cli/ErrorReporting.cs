@@ -2,29 +2,21 @@ using NeuralStyle.Engine;
 
 namespace NeuralStyle.Cli;
 
-/// <summary>The one place where an exception becomes a message on stderr and an exit code.</summary>
+/// <summary>
+/// The one place where an exception becomes a message on stderr and an exit code, both taken from
+/// the engine's <see cref="ErrorCatalog"/>.
+/// </summary>
 internal static class ErrorReporting
 {
     public static int Report(Exception exception, TextWriter error)
     {
-        var (code, prefix) = exception switch
+        var row = ErrorCatalog.Of(exception);
+        error.WriteLine($"nsf: {row.CliPrefix}: {exception.Message}");
+        if (row.Code == ErrorCode.Unexpected)
         {
-            InvalidSettingException => (ExitCodes.InvalidUsage, "invalid setting"),
-            SweepSpecException => (ExitCodes.InvalidUsage, "invalid sweep"),
-            ImageUnreadableException or ImageTooLargeException or WeightsFileException or InputFileException => (ExitCodes.InputError, "input error"),
-            DeviceUnavailableException => (ExitCodes.DeviceUnavailable, "device unavailable"),
-            InsufficientDeviceMemoryException => (ExitCodes.DeviceUnavailable, "not enough memory"),
-            OutputFileException => (ExitCodes.OutputError, "output error"),
-            DownloadFailedException => (ExitCodes.DownloadFailed, "download failed"),
-            NeuralStyleException => (ExitCodes.EngineFailure, "engine error"),
-            OperationCanceledException => (ExitCodes.Cancelled, "cancelled"),
-            _ => (ExitCodes.EngineFailure, "unexpected error"),
-        };
-        error.WriteLine($"nsf: {prefix}: {exception.Message}");
-        if (exception is not NeuralStyleException and not OperationCanceledException)
-        {
+            // Only a bug gets here (anything a user can cause is a NeuralStyleException): say where.
             error.WriteLine(exception.StackTrace);
         }
-        return code;
+        return row.ExitCode;
     }
 }

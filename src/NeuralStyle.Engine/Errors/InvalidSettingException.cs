@@ -6,4 +6,7 @@ public sealed class InvalidSettingException(string setting, string problem)
 {
     /// <summary>The setting's name, as in the sweep spec and JSON (<c>style_weight</c>).</summary>
     public string Setting { get; } = setting;
+
+    /// <inheritdoc/>
+    public override ErrorCode Code => ErrorCode.InvalidSetting;
 }

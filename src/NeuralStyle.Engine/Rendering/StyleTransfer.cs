@@ -174,7 +174,7 @@ public sealed class StyleTransfer(long? memoryLimit = null, long targetCacheByte
             if (!double.IsFinite(last.Total))
             {
                 var which = requests.Count == 1 ? "the render" : DescribeBatchItem(requests, b);
-                throw new EngineFailureException(string.Create(CultureInfo.InvariantCulture,
+                throw EngineFailureException.Diverged(string.Create(CultureInfo.InvariantCulture,
                     $"{which} diverged: its loss is {last.Total} at iteration {last.Iteration}; lower learning_rate (or the loss weights) and try again"));
             }
         }

@@ -20,6 +20,12 @@ public sealed record SweepRenderRecord(
     /// <summary>Why it failed, when it did.</summary>
     public string? Error { get; init; }
 
+    /// <summary>
+    /// The stable code of the failure (<c>device_unavailable</c>; see <see cref="ErrorCatalog"/>), when
+    /// it failed. Absent from manifests written before codes existed.
+    /// </summary>
+    public string? ErrorCode { get; init; }
+
     /// <summary>Losses of the result (total, content, style, tv and per layer).</summary>
     public IterationLosses? Final { get; init; }
 

@@ -191,12 +191,7 @@ public sealed class SweepRunner(StyleTransfer engine, int batchSize)
     }
 
     private static void Failed(SweepPoint point, SweepState state, ISweepObserver? observer, Exception error) =>
-        Notify(observer, point, state.Fail(point, Describe(error)));
-
-    /// <summary>The message a user acts on; an exception we did not anticipate says what it was.</summary>
-    private static string Describe(Exception error) => error is NeuralStyleException
-        ? error.Message
-        : $"unexpected {error.GetType().Name}: {error.Message}";
+        Notify(observer, point, state.Fail(point, RenderError.From(error)));
 
     /// <summary>
     /// Reports a failed or interrupted render. The record is already final, so an observer that

@@ -67,6 +67,7 @@ internal sealed class SweepState : IDisposable
         {
             Status = RenderStatus.Done,
             Error = null,
+            ErrorCode = null,
             Final = result.Trace.Final,
             Seconds = seconds,
             BatchSize = batchSize,
@@ -80,7 +81,7 @@ internal sealed class SweepState : IDisposable
     }
 
     /// <summary>Records the render failed and removes its image and snapshots, unless another point of this run finished the same key.</summary>
-    public SweepRenderRecord Fail(SweepPoint point, string error)
+    public SweepRenderRecord Fail(SweepPoint point, RenderError error)
     {
         var record = _records[point.Index];
         if (!_doneKeys.Contains(record.Key))
@@ -88,7 +89,7 @@ internal sealed class SweepState : IDisposable
             SweepRenderImages.Remove(_directory, record.Key, _snapshots.GetValueOrDefault(record.Key) ?? []);
         }
         _snapshots.Remove(record.Key);
-        return Finish(point, record with { Status = RenderStatus.Failed, Error = error, Image = null, ImageSha256 = null });
+        return Finish(point, record with { Status = RenderStatus.Failed, Error = error.Message, ErrorCode = error.Code, Image = null, ImageSha256 = null });
     }
 
     public SweepRenderRecord Cancel(SweepPoint point) =>
