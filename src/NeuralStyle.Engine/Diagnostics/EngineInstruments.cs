@@ -6,7 +6,7 @@ namespace NeuralStyle.Engine.Diagnostics;
 /// <summary>
 /// The engine's metrics, one <see cref="Meter"/> named <see cref="MeterName"/>: targets computed, reused,
 /// evicted and held by target caches, model loads, renders completed and failed. Base units: seconds
-/// (<c>s</c>) and bytes (<c>By</c>); tags take few values (target kind, error type, cancelled), never
+/// (<c>s</c>) and bytes (<c>By</c>); tags take few values (target kind, error code, cancelled), never
 /// a render's identity. An exporter names them Prometheus-style, e.g. <c>nsf_targets_computed_total</c>,
 /// <c>nsf_render_duration_seconds</c>, <c>nsf_targets_cached_bytes</c>.
 /// Thread-safe: every engine of a process may share one instance (<see cref="Shared"/>), and the
@@ -66,7 +66,7 @@ public sealed class EngineInstruments : IDisposable
         _rendersCompleted = Meter.CreateCounter<long>("nsf.renders.completed", "{render}",
             "Renders that returned an image (cancelled ones tagged cancelled=true).");
         _rendersFailed = Meter.CreateCounter<long>("nsf.renders.failed", "{render}",
-            "Renders that failed, tagged by error.type.");
+            "Renders that failed, tagged by error.type (the error code, e.g. image_unreadable).");
         _renderIterations = Meter.CreateCounter<long>("nsf.render.iterations", "{iteration}",
             "Optimiser iterations run, per image (a batch of n counts n per iteration).");
         _renderDuration = Meter.CreateHistogram("nsf.render.duration", "s",

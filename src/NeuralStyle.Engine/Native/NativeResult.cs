@@ -17,7 +17,9 @@ internal static class NativeResult
             NativeStatus.ImageUnreadable => new ImageUnreadableException(message),
             NativeStatus.ImageTooLarge => new ImageTooLargeException(message),
             NativeStatus.IoError => new OutputFileException(message),
-            NativeStatus.OutOfMemory => new EngineFailureException($"out of memory: {message}"),
+            // The estimate let it start, yet the device ran out: the same remedy, and another device may hold it.
+            NativeStatus.OutOfMemory => new InsufficientDeviceMemoryException(
+                $"the device ran out of memory ({message}); lower size, use shallower layers or a smaller --batch-size, or render on a device with more memory"),
             _ => new EngineFailureException($"native engine error ({(NativeStatus)status}): {message}"),
         };
     }

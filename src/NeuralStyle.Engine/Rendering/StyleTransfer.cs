@@ -96,7 +96,7 @@ public sealed class StyleTransfer(long? memoryLimit = null, long targetCacheByte
         catch (Exception e)
         {
             // The exception's type, not its message: a tag takes few values.
-            _instruments.OnRenderFailed(e.GetType().Name, requests.Count);
+            _instruments.OnRenderFailed(ErrorCatalog.Of(e).Name, requests.Count);
             throw;
         }
         var trace = results[0].Trace;

@@ -79,7 +79,7 @@ public sealed class EngineInstrumentsTests(EngineFixture fixture) : IDisposable
 
         Assert.Throws<ImageUnreadableException>(() => engine.Render(missing));
 
-        Assert.Equal(1, recorder.Sum("nsf.renders.failed", new("error.type", nameof(ImageUnreadableException))));
+        Assert.Equal(1, recorder.Sum("nsf.renders.failed", new("error.type", "image_unreadable")));
         Assert.Equal(0, recorder.Sum("nsf.renders.completed"));
     }
 
