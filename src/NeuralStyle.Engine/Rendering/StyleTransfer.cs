@@ -127,6 +127,9 @@ public sealed class StyleTransfer(long? memoryLimit = null, long targetCacheByte
         RgbImage? content = null;
         var cancelled = false;
         var secondsBefore = 0.0;
+        // Once every image's loss is infinite or NaN nothing can recover: stop rather than run the
+        // remaining iterations, and fail below. A batch with a healthy image goes on.
+        using var diverged = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         for (var scaleIndex = 0; scaleIndex < scales.Count && !cancelled; scaleIndex++)
         {
             using var scale = new ScaleStep(this, model, inputs, shared, scales[scaleIndex]);
@@ -150,7 +153,11 @@ public sealed class StyleTransfer(long? memoryLimit = null, long targetCacheByte
                     onProgress?.Invoke(b, new RenderProgress(scaleIndex, scales.Count, losses.Iteration,
                         totalIterations, losses, step.Snapshots?[b]));
                 }
-            }, cancellationToken);
+                if (records.All(r => !double.IsFinite(r[^1].Total)))
+                {
+                    diverged.Cancel();
+                }
+            }, diverged.Token);
             results = outcome.Images;
             cancelled = outcome.Cancelled;
             secondsBefore = records[0][^1].Seconds;

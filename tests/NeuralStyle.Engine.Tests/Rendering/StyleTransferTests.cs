@@ -131,6 +131,20 @@ public sealed class StyleTransferTests(EngineFixture fixture)
     }
 
     [Fact]
+    public void A_render_stops_at_the_first_iteration_whose_loss_is_no_longer_finite()
+    {
+        using var engine = new StyleTransfer();
+        var iterations = new List<int>();
+
+        var error = Assert.Throws<EngineFailureException>(() => engine.Render(
+            Request(Tiny(300) with { LearningRate = 1000, StyleWeight = 1e12 }), progress => iterations.Add(progress.Iteration)));
+
+        Assert.Equal(ErrorCode.RenderDiverged, error.Code);
+        Assert.True(iterations[^1] < 50, $"the render ran to iteration {iterations[^1]} of 300 after diverging");
+        Assert.Contains($"at iteration {iterations[^1]};", error.Message);
+    }
+
+    [Fact]
     public void A_diverged_batch_item_is_named_by_its_place_and_its_own_settings()
     {
         using var engine = new StyleTransfer();
