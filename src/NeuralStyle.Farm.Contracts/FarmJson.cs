@@ -12,7 +12,8 @@ public static class FarmJson
 {
     /// <summary>
     /// snake_case names, nulls left out, enums as snake_case strings, unknown fields refused (a
-    /// misspelt setting must fail, not fall back to its default), named float literals allowed
+    /// misspelt setting must fail, not fall back to its default; events, which gain fields over
+    /// versions, skip unknown fields instead, so an older reader still reads a newer event), named float literals allowed
     /// (a diverged render's losses are infinite or NaN, which JSON numbers cannot carry).
     /// </summary>
     public static JsonSerializerOptions Options { get; } = new()

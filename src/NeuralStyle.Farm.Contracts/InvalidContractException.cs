@@ -8,11 +8,18 @@ public sealed class InvalidContractException : Exception
 {
     /// <summary>An exception listing <paramref name="problems"/> (at least one).</summary>
     public InvalidContractException(IReadOnlyList<ContractProblem> problems)
-        : base(string.Join("; ", problems))
+        : base(Describe(problems))
     {
         Problems = problems;
     }
 
     /// <summary>Every problem found, in field order.</summary>
     public IReadOnlyList<ContractProblem> Problems { get; }
+
+    // A hostile batch can break the contract a hundred thousand times: the message names the first few.
+    private const int ProblemsInMessage = 20;
+
+    private static string Describe(IReadOnlyList<ContractProblem> problems) =>
+        string.Join("; ", problems.Take(ProblemsInMessage)) +
+        (problems.Count > ProblemsInMessage ? $"; and {problems.Count - ProblemsInMessage} more" : "");
 }

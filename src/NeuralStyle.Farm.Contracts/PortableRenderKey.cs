@@ -16,6 +16,11 @@ internal static class PortableRenderKey
     {
         var text = string.Join('\n', JsonSerializer.Serialize(IdentityOf(render), FarmJson.Options), render.Content,
             string.Join(',', render.Styles), render.Weights);
+        // Other kinds of job say so in their key; pixel optimisation keeps the key sweeps on disk use.
+        if (render.Kind != JobKind.PixelOptimisation)
+        {
+            text = $"kind:{render.Kind}\n{text}";
+        }
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 

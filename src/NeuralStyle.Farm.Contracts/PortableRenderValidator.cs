@@ -76,13 +76,20 @@ internal static class PortableRenderValidator
         {
             yield return new("settings.style_blend_weights", $"{blend.Count} weights for {styles} style images");
         }
-        if (settings.ContentLayers is null)
+        foreach (var (name, layers) in new[] { ("content_layers", settings.ContentLayers), ("style_layers", settings.StyleLayers) })
         {
-            yield return new("settings.content_layers", "is missing");
+            if (layers is null || layers.Count == 0)
+            {
+                yield return new($"settings.{name}", "needs at least one layer");
+            }
+            else if (layers.Any(string.IsNullOrWhiteSpace))
+            {
+                yield return new($"settings.{name}", "has an empty layer name");
+            }
         }
-        if (settings.StyleLayers is null)
+        if (settings.Scales is { Count: 0 })
         {
-            yield return new("settings.style_layers", "is missing");
+            yield return new("settings.scales", "needs at least one size when given");
         }
         foreach (var (name, value) in Numbers(settings))
         {

@@ -18,7 +18,7 @@ public sealed class MessagesJsonTests
         { new RenderProgressed(Renders.OtherKey, 40, Losses, 3.5, [0x89, 0x50, 0x4e, 0x47]), ["key", "iteration", "losses", "iterations_per_second", "preview_png"] },
         { new RenderProgressed(Renders.OtherKey, 40, Losses, 3.5), ["key", "iteration", "losses", "iterations_per_second"] },
         { new RenderCompleted(Renders.OtherKey, Renders.Content, Losses, 61.25, "gpu-1/cuda:0", 1), ["key", "result_sha256", "losses", "seconds", "worker", "attempt"] },
-        { new RenderFailed(Renders.OtherKey, "insufficient_device_memory", "needs 9 GiB", false, 3, "gpu-1/cuda:0"), ["key", "error_code", "message", "retryable", "attempt", "worker"] },
+        { new RenderFailed(Renders.OtherKey, "device_out_of_memory", "needs 9 GiB", true, 3, "gpu-1/cuda:0"), ["key", "error_code", "message", "retryable", "attempt", "worker"] },
         { new SweepCompleted(Batch, 10, 1, 2), ["sweep_id", "completed", "failed", "cancelled"] },
     };
 
@@ -52,6 +52,17 @@ public sealed class MessagesJsonTests
 
         Assert.Contains("\"total\":\"NaN\",\"content\":\"Infinity\",\"style\":\"-Infinity\"", json, StringComparison.Ordinal);
         Assert.Equal(diverged, back);
+    }
+
+    [Fact]
+    public void An_event_with_a_field_this_version_does_not_know_still_reads_but_a_command_does_not()
+    {
+        var progressed = FarmJson.Deserialize<RenderProgressed>(
+            $$"""{"key":"{{Renders.OtherKey}}","iteration":3,"losses":{"total":1,"content":1,"style":1,"tv":0},"iterations_per_second":2,"eta_seconds":9}""");
+
+        Assert.Equal(3, progressed.Iteration);
+        Assert.Throws<InvalidContractException>(() => FarmJson.Deserialize<CancelRender>(
+            $$"""{"key":"{{Renders.OtherKey}}","reason":"x"}"""));
     }
 
     [Fact]

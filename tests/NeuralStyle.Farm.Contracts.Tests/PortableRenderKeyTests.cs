@@ -56,4 +56,12 @@ public sealed class PortableRenderKeyTests
 
         Assert.Equal("weights", Assert.Single(e.Problems).Field);
     }
+
+    [Fact]
+    public void Another_kind_of_job_with_the_same_inputs_and_settings_will_have_another_key()
+    {
+        // No second kind exists yet (Validate refuses unknown kinds), so the key function is asked directly.
+        Assert.NotEqual(PortableRenderKey.Of(Renders.Valid()), PortableRenderKey.Of(Renders.Valid() with { Kind = (JobKind)1 }));
+        Assert.Equal(Renders.Valid().Key(), PortableRenderKey.Of(Renders.Valid()));
+    }
 }

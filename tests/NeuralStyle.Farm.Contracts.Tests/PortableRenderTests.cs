@@ -20,6 +20,29 @@ public sealed class PortableRenderTests
     };
 
     [Fact]
+    public void Empty_or_missing_layers_and_empty_scales_are_problems_not_keys()
+    {
+        var render = Renders.Valid() with
+        {
+            Settings = new() { ContentLayers = [null!], StyleLayers = [], Scales = [] },
+        };
+
+        Assert.Equal(["settings.content_layers", "settings.style_layers", "settings.scales"], render.Problems().Select(p => p.Field));
+    }
+
+    [Fact]
+    public void A_render_breaking_the_contract_many_times_gets_a_message_of_the_first_twenty()
+    {
+        var render = Renders.Valid() with { Styles = Enumerable.Repeat("not-a-hash", 100_000).ToArray() };
+
+        var error = Assert.Throws<InvalidContractException>(render.Validate);
+
+        Assert.Equal(100_000, error.Problems.Count);
+        Assert.EndsWith("; and 99980 more", error.Message);
+        Assert.True(error.Message.Length < 10_000, $"{error.Message.Length} characters");
+    }
+
+    [Fact]
     public void A_render_with_every_input_named_by_hash_is_valid()
     {
         Assert.Empty(Renders.Valid().Problems());

@@ -84,7 +84,7 @@ public sealed class EngineInstruments : IDisposable
     public Meter Meter { get; }
 
     /// <summary>Targets of <paramref name="bytes"/> were computed; <paramref name="kept"/>: the cache holds them now.</summary>
-    public void OnTargetsComputed(TargetKind kind, long bytes, bool kept)
+    internal void OnTargetsComputed(TargetKind kind, long bytes, bool kept)
     {
         var tag = KindTag(kind);
         _targetsComputed.Add(1, tag);
@@ -97,10 +97,10 @@ public sealed class EngineInstruments : IDisposable
     }
 
     /// <summary>Targets were served from a cache.</summary>
-    public void OnTargetsReused(TargetKind kind) => _targetsReused.Add(1, KindTag(kind));
+    internal void OnTargetsReused(TargetKind kind) => _targetsReused.Add(1, KindTag(kind));
 
     /// <summary>A cache evicted targets of <paramref name="bytes"/> to stay within its bound.</summary>
-    public void OnTargetsEvicted(TargetKind kind, long bytes)
+    internal void OnTargetsEvicted(TargetKind kind, long bytes)
     {
         var tag = KindTag(kind);
         _targetsEvicted.Add(1, tag);
@@ -109,21 +109,21 @@ public sealed class EngineInstruments : IDisposable
     }
 
     /// <summary>A cache let go of <paramref name="count"/> targets of <paramref name="bytes"/> in all (cleared, or disposed) without evicting them.</summary>
-    public void OnTargetsDropped(long bytes, int count)
+    internal void OnTargetsDropped(long bytes, int count)
     {
         Interlocked.Add(ref _cachedBytes, -bytes);
         Interlocked.Add(ref _cachedTargets, -count);
     }
 
     /// <summary>VGG-19 was loaded onto a device in <paramref name="seconds"/>.</summary>
-    public void OnModelLoaded(double seconds)
+    internal void OnModelLoaded(double seconds)
     {
         _modelLoads.Add(1);
         _modelLoadDuration.Record(seconds);
     }
 
     /// <summary>A render or batch of <paramref name="batch"/> images ran <paramref name="iterations"/> iterations each in <paramref name="seconds"/>.</summary>
-    public void OnRenderCompleted(double seconds, int iterations, int batch, bool cancelled)
+    internal void OnRenderCompleted(double seconds, int iterations, int batch, bool cancelled)
     {
         _rendersCompleted.Add(batch, new KeyValuePair<string, object?>("cancelled", cancelled));
         _renderIterations.Add((long)iterations * batch);
@@ -132,7 +132,7 @@ public sealed class EngineInstruments : IDisposable
     }
 
     /// <summary>A render or batch of <paramref name="batch"/> images failed with an error of type <paramref name="errorType"/>.</summary>
-    public void OnRenderFailed(string errorType, int batch) =>
+    internal void OnRenderFailed(string errorType, int batch) =>
         _rendersFailed.Add(batch, new KeyValuePair<string, object?>("error.type", errorType));
 
     private static KeyValuePair<string, object?> KindTag(TargetKind kind) =>

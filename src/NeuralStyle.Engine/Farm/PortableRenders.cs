@@ -9,7 +9,9 @@ namespace NeuralStyle.Engine.Farm;
 /// derived value explicit) and inputs named by their hashes, so the render means the same on any
 /// machine and any later version. From it: hashes turned into local files by a resolver (a blob
 /// store), the worker's device filled in, and the engine's own validation run. A portable render's
-/// <see cref="PortableRender.Key"/> equals <see cref="Sweeps.RenderKey.Of"/> of either side.
+/// <see cref="PortableRender.Key"/> equals <see cref="Sweeps.RenderKey.Of"/> of either side, except
+/// for a render that starts from another (<c>start_from</c>): its request names the start image's
+/// local file, so the farm keys it by <see cref="PortableRender.Key"/> alone.
 /// </summary>
 public static class PortableRenders
 {

@@ -27,6 +27,5 @@ public static class RenderKey
     }
 
     /// <summary>True for what <see cref="Of"/> makes: 64 lower-case hex digits (a SHA-256), nothing else.</summary>
-    public static bool IsWellFormed(string? key) =>
-        key is { Length: 64 } && key.All(c => c is (>= '0' and <= '9') or (>= 'a' and <= 'f'));
+    public static bool IsWellFormed(string? key) => NeuralStyle.Farm.Contracts.Sha256Hex.IsWellFormed(key);
 }

@@ -190,8 +190,14 @@ public sealed class SweepRunner(StyleTransfer engine, int batchSize)
         }
     }
 
+    /// <summary>
+    /// Records a render failed. A cancellation that did not come from the sweep's own token (an
+    /// observer's timeout, say) is a failure nobody asked for, so it is <c>unexpected</c>, not <c>cancelled</c>.
+    /// </summary>
     private static void Failed(SweepPoint point, SweepState state, ISweepObserver? observer, Exception error) =>
-        Notify(observer, point, state.Fail(point, RenderError.From(error)));
+        Notify(observer, point, state.Fail(point, error is OperationCanceledException
+            ? RenderError.Of(ErrorCode.Unexpected, $"unexpected {error.GetType().Name}: {error.Message}")
+            : RenderError.From(error)));
 
     /// <summary>
     /// Reports a failed or interrupted render. The record is already final, so an observer that

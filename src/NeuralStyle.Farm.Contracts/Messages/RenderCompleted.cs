@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace NeuralStyle.Farm.Contracts.Messages;
 
 /// <summary>Event: a render finished and its image is in the blob store.</summary>
@@ -7,4 +9,5 @@ namespace NeuralStyle.Farm.Contracts.Messages;
 /// <param name="Seconds">Wall time of the batch that made it.</param>
 /// <param name="Worker">The worker's name.</param>
 /// <param name="Attempt">The attempt that succeeded.</param>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Skip)]
 public sealed record RenderCompleted(string Key, string ResultSha256, RenderLosses Losses, double Seconds, string Worker, int Attempt);

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace NeuralStyle.Farm.Contracts.Messages;
 
 /// <summary>
@@ -9,4 +11,5 @@ namespace NeuralStyle.Farm.Contracts.Messages;
 /// <param name="Content">The content loss.</param>
 /// <param name="Style">The style loss.</param>
 /// <param name="Tv">The total-variation loss.</param>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Skip)]
 public sealed record RenderLosses(double Total, double Content, double Style, double Tv);
