@@ -18,9 +18,10 @@ internal static class SpecYamlReader
     /// <summary>The spec's root mapping; throws <see cref="SweepSpecException"/> for anything else or over a limit.</summary>
     public static SpecNode Read(string text)
     {
-        if (text.Length > SweepSpecLimits.MaxSpecBytes)
+        // Characters first: a string far too long is refused without counting its encoding.
+        if (text.Length > SweepSpecLimits.MaxSpecBytes || System.Text.Encoding.UTF8.GetByteCount(text) > SweepSpecLimits.MaxSpecBytes)
         {
-            throw new SweepSpecException($"the spec is {text.Length} characters, over the limit of {SweepSpecLimits.MaxSpecBytes} bytes");
+            throw new SweepSpecException($"the spec is over the limit of {SweepSpecLimits.MaxSpecBytes} bytes");
         }
         return Build(new Parser(new StringReader(text)));
     }

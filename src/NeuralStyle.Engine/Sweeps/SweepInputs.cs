@@ -67,11 +67,16 @@ internal sealed class SweepInputs
     /// </summary>
     public void RequireMemory(SweepPlan plan, StyleTransfer engine)
     {
-        foreach (var point in plan.Points)
+        // The largest render on each device decides: if it fits, every other does. One check a device,
+        // not one reading of /proc and the cgroup per point.
+        var largest = plan.Points.Select(point => (Point: point, Memory: MemoryOf(point, 1)))
+            .GroupBy(p => p.Point.Request.Settings.Device)
+            .Select(device => device.MaxBy(p => p.Memory.RenderBytes));
+        foreach (var (point, memory) in largest)
         {
             try
             {
-                engine.RequireFits(MemoryOf(point, 1), point.Request.Settings, 1);
+                engine.RequireFits(memory, point.Request.Settings, 1);
             }
             catch (InsufficientDeviceMemoryException e)
             {

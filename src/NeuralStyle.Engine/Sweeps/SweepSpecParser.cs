@@ -10,15 +10,13 @@ namespace NeuralStyle.Engine.Sweeps;
 /// </summary>
 public static class SweepSpecParser
 {
-    /// <summary>Largest spec file, in bytes (see <see cref="SweepSpecLimits.MaxSpecBytes"/>).</summary>
-    public const int MaxSpecBytes = SweepSpecLimits.MaxSpecBytes;
 
     private static readonly string[] Keys = ["content", "style", "settings", "axes", "title"];
 
     /// <summary>Parses the file at <paramref name="path"/>; a missing, unreadable, non-regular or oversized file is an <see cref="InputFileException"/>.</summary>
     public static SweepSpec ParseFile(string path)
     {
-        var text = InputFiles.ReadAllText(path, MaxSpecBytes, m => new InputFileException($"sweep spec {m}"));
+        var text = InputFiles.ReadAllText(path, SweepSpecLimits.MaxSpecBytes, m => new InputFileException($"sweep spec {m}"));
         return Parse(text, Path.GetDirectoryName(Path.GetFullPath(path))!);
     }
 

@@ -103,15 +103,15 @@ public sealed class SweepSpecLimitsTests : IDisposable
     [Fact]
     public void Spec_text_over_the_size_limit_is_refused()
     {
-        var error = Refused(Head + "# " + new string('x', SweepSpecParser.MaxSpecBytes) + "\n");
-        Assert.Contains($"over the limit of {SweepSpecParser.MaxSpecBytes} bytes", error.Message);
+        var error = Refused(Head + "# " + new string('x', SweepSpecLimits.MaxSpecBytes) + "\n");
+        Assert.Contains($"over the limit of {SweepSpecLimits.MaxSpecBytes} bytes", error.Message);
     }
 
     [Fact]
     public void A_spec_file_over_the_size_limit_is_an_input_file_error()
     {
         var path = _directory.File("big.yaml");
-        File.WriteAllText(path, Head + "# " + new string('x', SweepSpecParser.MaxSpecBytes) + "\n");
+        File.WriteAllText(path, Head + "# " + new string('x', SweepSpecLimits.MaxSpecBytes) + "\n");
         var error = BoundedRun.Throws<InputFileException>(() => SweepSpecParser.ParseFile(path), Quickly, SmallAllocation, "reading an oversized spec");
         Assert.Contains("over the limit of 1 MiB", error.Message);
     }
