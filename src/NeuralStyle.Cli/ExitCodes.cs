@@ -26,6 +26,12 @@ internal static class ExitCodes
     /// <summary>A download failed (no network, bad checksum); nothing was kept.</summary>
     public const int DownloadFailed = 7;
 
+    /// <summary>
+    /// No gateway answers at the URL a farm command was given (connection refused, unknown host,
+    /// timed out): start one with <c>nsf serve</c> or point <c>--gateway</c> at one.
+    /// </summary>
+    public const int GatewayUnreachable = 8;
+
     /// <summary>Stopped by Ctrl-C (128 + SIGINT); the current image was kept.</summary>
     public const int Cancelled = 130;
 

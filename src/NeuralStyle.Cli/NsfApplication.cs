@@ -12,6 +12,13 @@ internal static class NsfApplication
         {
             RenderCommand.Create(output, error, interrupt),
             SweepCommand.Create(output, error, interrupt),
+            ServeCommand.Create(output, error, interrupt),
+            GatewayCommand.Create(output, error, interrupt),
+            WorkerCommand.Create(error),
+            SubmitCommand.Create(output, error),
+            StatusCommand.Create(output),
+            CancelCommand.Create(output),
+            WorkersCommand.Create(output),
             WeightsCommand.Create(output, error),
             InspectCommand.Create(output),
             InfoCommand.Create(output),
