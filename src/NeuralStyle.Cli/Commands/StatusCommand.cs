@@ -10,14 +10,21 @@ internal static class StatusCommand
 {
     public static Command Create(TextWriter output)
     {
-        var sweep = new Argument<Guid?>("sweep") { Description = "a sweep's id (as nsf submit printed it); without it, every sweep", Arity = ArgumentArity.ZeroOrOne };
+        var sweep = new Argument<string?>("sweep") { Description = "a sweep's id (as nsf submit printed it); without it, every sweep", Arity = ArgumentArity.ZeroOrOne };
+        sweep.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } text && !Guid.TryParse(text, out _))
+            {
+                result.AddError($"'{text}' is not a sweep id (a GUID, as nsf submit printed it)");
+            }
+        });
         var gateway = new GatewayClientOptions();
         var command = new Command("status", "Show the gateway's sweeps, or one sweep's renders (coordinates, status, attempts, worker, losses, time)") { sweep };
         gateway.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var client = gateway.Client(parse);
-            if (parse.GetValue(sweep) is { } id)
+            if (parse.GetValue(sweep) is { } text && Guid.Parse(text) is var id)
             {
                 WriteSweep(output, await client.GetSweepAsync(id, cancellationToken));
             }

@@ -107,7 +107,7 @@ internal sealed partial class FarmClient : IDisposable
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new GatewayUnreachableException(Gateway, $"no answer to {message.Method} /{message.RequestUri} within {(timeout ?? RequestTimeout).TotalSeconds:F0} s", e);
+            throw new GatewayUnreachableException(Gateway, $"no answer to {message.Method} {PathOf(message)} within {(timeout ?? RequestTimeout).TotalSeconds:F0} s", e);
         }
         catch (HttpRequestException e) when (Unreachable(e) is { } reason)
         {
@@ -136,9 +136,17 @@ internal sealed partial class FarmClient : IDisposable
         catch (JsonException e)
         {
             throw new FarmApiException(response.StatusCode, null,
-                $"the gateway answered {response.RequestMessage?.Method} /{response.RequestMessage?.RequestUri} with JSON nsf cannot read as {typeof(T).Name}: {e.Message}");
+                $"the gateway answered {response.RequestMessage?.Method} {PathOf(response.RequestMessage)} with JSON nsf cannot read as {typeof(T).Name}: {e.Message}");
         }
     }
+
+    /// <summary>"/api/sweeps": the request's path on the gateway, for messages.</summary>
+    private static string PathOf(HttpRequestMessage? request) => request?.RequestUri switch
+    {
+        null => "?",
+        { IsAbsoluteUri: true } uri => uri.PathAndQuery,
+        var uri => "/" + uri.OriginalString.TrimStart('/'),
+    };
 
     /// <summary>Throws the response's ProblemDetails as a <see cref="FarmApiException"/> unless it succeeded.</summary>
     internal static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
@@ -148,7 +156,7 @@ internal sealed partial class FarmClient : IDisposable
             return;
         }
         var (code, detail) = await ProblemOf(response, cancellationToken);
-        var what = $"{response.RequestMessage?.Method} /{response.RequestMessage?.RequestUri?.OriginalString.TrimStart('/')}";
+        var what = $"{response.RequestMessage?.Method} {PathOf(response.RequestMessage)}";
         var message = detail ?? $"{what} answered {(int)response.StatusCode} {response.ReasonPhrase}";
         if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
         {

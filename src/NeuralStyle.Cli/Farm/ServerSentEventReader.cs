@@ -25,6 +25,7 @@ internal sealed class ServerSentEventReader(Stream stream, int maxEventChars = S
     private bool _afterCarriageReturn;
     private bool _started;
     private string? _eventType;
+    private string? _idBuffer;
 
     /// <summary>The stream's last event id: what a reconnecting client sends as <c>Last-Event-ID</c>.</summary>
     public string? LastEventId { get; private set; }
@@ -51,6 +52,8 @@ internal sealed class ServerSentEventReader(Stream stream, int maxEventChars = S
 
     private ServerSentEvent? Dispatch()
     {
+        // The id counts once its event is complete, even an event without data.
+        LastEventId = _idBuffer;
         var type = _eventType;
         _eventType = null;
         if (_data.Length == 0)
@@ -89,7 +92,7 @@ internal sealed class ServerSentEventReader(Stream stream, int maxEventChars = S
                 _data.Append(value).Append('\n');
                 break;
             case "id" when !value.Contains('\0', StringComparison.Ordinal):
-                LastEventId = value;
+                _idBuffer = value;
                 break;
             case "retry" when value.Length is > 0 and <= 9 && value.All(char.IsAsciiDigit):
                 Retry = TimeSpan.FromMilliseconds(int.Parse(value, System.Globalization.CultureInfo.InvariantCulture));
