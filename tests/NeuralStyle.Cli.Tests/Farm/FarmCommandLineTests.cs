@@ -43,11 +43,12 @@ public sealed class FarmCommandLineTests : IDisposable
     [Fact]
     public void Serve_takes_where_to_listen_its_data_workers_device_keys_and_weights()
     {
-        var parse = Parse("serve --urls http://0.0.0.0:6000 --data /srv/farm --workers 2 --device cuda:1 --api-key a --api-key b --weights w.safetensors");
+        var parse = Parse("serve --urls http://0.0.0.0:6000 --data /srv/farm --workers 2 --threads 3 --device cuda:1 --api-key a --api-key b --weights w.safetensors");
         Valid(parse);
         Assert.Equal("http://0.0.0.0:6000", parse.GetValue<string>("--urls"));
         Assert.Equal("/srv/farm", parse.GetValue<string>("--data"));
         Assert.Equal(2, parse.GetValue<int>("--workers"));
+        Assert.Equal(3, parse.GetValue<int?>("--threads"));
         Assert.Equal("cuda:1", parse.GetValue<string>("--device"));
         Assert.Equal(["a", "b"], parse.GetValue<string[]>("--api-key")!);
         Assert.Equal("w.safetensors", parse.GetValue<string>("--weights"));
@@ -67,6 +68,7 @@ public sealed class FarmCommandLineTests : IDisposable
     [Theory]
     [InlineData("serve --workers 0", "--workers")]
     [InlineData("serve --workers 65", "--workers")]
+    [InlineData("serve --threads 0", "--threads")]
     [InlineData("serve --device gpu", "--device")]
     [InlineData("serve --device cuda:x", "--device")]
     [InlineData("gateway --workers 2", "--workers")]
