@@ -1,6 +1,9 @@
 using System.CommandLine;
 using NeuralStyle.Cli.Hosting;
+using NeuralStyle.Engine;
+using NeuralStyle.Engine.IO;
 using NeuralStyle.Engine.Settings;
+using NeuralStyle.Engine.Weights;
 
 namespace NeuralStyle.Cli.Commands;
 
@@ -43,8 +46,14 @@ internal sealed class FarmServerOptions
             .Distinct(StringComparer.Ordinal)];
 
     /// <summary>--weights as given, else the CLI's default weights file when it exists, else none.</summary>
-    public string? WeightsOf(ParseResult parse) =>
-        parse.GetValue(Weights) is { } given
-            ? Path.GetFullPath(given)
-            : File.Exists(WeightsLocation.Default) ? WeightsLocation.Default : null;
+    public string? WeightsOf(ParseResult parse)
+    {
+        if (parse.GetValue(Weights) is not { } given)
+        {
+            return File.Exists(WeightsLocation.Default) ? WeightsLocation.Default : null;
+        }
+        // A weights file named but missing fails here, not when the first spec needs it.
+        InputFiles.RequireRegularFile(given, SafetensorsFile.MaxFileBytes, problem => new WeightsFileException($"--weights {problem}"));
+        return Path.GetFullPath(given);
+    }
 }

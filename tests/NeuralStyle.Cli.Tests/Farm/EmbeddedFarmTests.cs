@@ -183,6 +183,20 @@ public sealed partial class EmbeddedFarmTests(CliFixture fixture)
         Assert.Contains("stopped", serve.Output);
     }
 
+    [Fact]
+    public async Task The_gateway_alone_takes_a_sweep_without_loading_libtorch()
+    {
+        using var gateway = await ServeProcess.StartGatewayAsync(fixture.NewDirectory(), "--weights", fixture.Weights);
+        var submitted = CliRun.Of($"submit {Spec("{seed: [1, 2]}")} --gateway {gateway.Url.AbsoluteUri}");
+        Assert.True(submitted.ExitCode == 0, submitted.Error + gateway.Error);
+        using var http = Http(gateway);
+        var view = await RawEvents.GetAsync<SweepView>(http, $"api/sweeps/{SweepIdIn(submitted.Output)}");
+        Assert.Equal(2, view.Counts.Queued);
+        Assert.Contains("workers: none", gateway.Output);
+        var libraries = gateway.MappedLibraries();
+        Assert.DoesNotContain(libraries, l => l.Contains("libtorch", StringComparison.Ordinal) || l.Contains("libc10", StringComparison.Ordinal));
+    }
+
     [GeneratedRegex(@"submitted sweep ([0-9a-f-]{36})")]
     private static partial Regex SubmittedLine();
 }

@@ -49,9 +49,14 @@ public sealed partial class ServeProcess : IDisposable
     public string Error { get { lock (_error) { return _error.ToString(); } } }
 
     /// <summary>Starts <c>nsf serve --urls http://127.0.0.1:0 --data DATA</c> plus <paramref name="extra"/>, and waits until it is healthy.</summary>
-    public static async Task<ServeProcess> StartAsync(string data, params string[] extra)
+    public static Task<ServeProcess> StartAsync(string data, params string[] extra) => StartAsync("serve", data, extra);
+
+    /// <summary>Starts <c>nsf gateway</c> (no workers) the same way.</summary>
+    public static Task<ServeProcess> StartGatewayAsync(string data, params string[] extra) => StartAsync("gateway", data, extra);
+
+    private static async Task<ServeProcess> StartAsync(string verb, string data, string[] extra)
     {
-        var serve = new ServeProcess(["serve", "--urls", "http://127.0.0.1:0", "--data", data, .. extra]);
+        var serve = new ServeProcess([verb, "--urls", "http://127.0.0.1:0", "--data", data, .. extra]);
         try
         {
             using var bound = new CancellationTokenSource(StartLimit);
@@ -79,6 +84,10 @@ public sealed partial class ServeProcess : IDisposable
             throw new Xunit.Sdk.XunitException($"nsf serve should listen within {StartLimit.TotalSeconds} s ({e.Message}); stdout: {output}; stderr: {error}");
         }
     }
+
+    /// <summary>The shared libraries mapped into the process now (from /proc/PID/maps).</summary>
+    public IReadOnlyList<string> MappedLibraries() =>
+        [.. File.ReadAllLines($"/proc/{_process.Id}/maps").Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Where(p => p.Length >= 6).Select(p => p[5]).Where(p => p.Contains(".so", StringComparison.Ordinal)).Distinct()];
 
     /// <summary>SIGKILL: no clean-up of any kind, as a crash or an OOM kill.</summary>
     public async Task KillAsync()
