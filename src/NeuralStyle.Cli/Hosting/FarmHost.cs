@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NeuralStyle.Farm.Gateway;
+using NeuralStyle.Farm.Gateway.Apis;
 using NeuralStyle.Farm.Worker;
 
 namespace NeuralStyle.Cli.Hosting;
@@ -43,12 +44,21 @@ internal static class FarmHost
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
 
         var configuredKeys = builder.Configuration.GetSection("Farm:ApiKeys").GetChildren().Select(c => c.Value).OfType<string>();
-        builder.Services.AddFarmGateway(new GatewayOptions
+        var gateway = new GatewayOptions
         {
             DataDirectory = settings.DataDirectory,
             ApiKeys = [.. settings.ApiKeys.Concat(configuredKeys).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal)],
             DefaultWeightsPath = settings.DefaultWeights,
-        });
+        };
+        try
+        {
+            ApiKeyPolicy.RequireApiKeysBeyondLoopback(settings.Urls.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), gateway);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new FarmStartRefusedException(e.Message, e);
+        }
+        builder.Services.AddFarmGateway(gateway);
         builder.Services.AddGatewayEndpoints();
         if (settings.Workers is { } workers)
         {

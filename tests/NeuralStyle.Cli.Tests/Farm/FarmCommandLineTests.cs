@@ -121,6 +121,25 @@ public sealed class FarmCommandLineTests : IDisposable
     }
 
     [Theory]
+    [InlineData("serve")]
+    [InlineData("gateway")]
+    public void A_farm_open_beyond_loopback_will_not_start_without_an_api_key(string verb)
+    {
+        var run = CliRun.Of($"{verb} --urls http://0.0.0.0:0 --data {_root}");
+        Assert.Equal(ExitCodes.InvalidUsage, run.ExitCode);
+        Assert.Contains("beyond loopback", run.Error);
+        Assert.Contains("--api-key", run.Error);
+    }
+
+    [Fact]
+    public void Serve_refuses_weights_that_are_not_there()
+    {
+        var run = CliRun.Of($"serve --data {_root} --weights {Path.Combine(_root, "missing.safetensors")}");
+        Assert.Equal(ExitCodes.InputError, run.ExitCode);
+        Assert.Contains("missing.safetensors", run.Error);
+    }
+
+    [Theory]
     [InlineData("status")]
     [InlineData("workers")]
     [InlineData("status 6f9619ff-8b86-d011-b42d-00c04fc964ff")]
