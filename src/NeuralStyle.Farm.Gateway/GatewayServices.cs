@@ -56,8 +56,7 @@ public static class GatewayServices
         services.AddSingleton<EventStream>();
         services.AddSingleton<GatewayRecovery>();
         services.TryAddSingleton<IRenderDispatch, BusRenderDispatch>();
-        // Until the gateway-grids branch brings the composer; the lead replaces this registration at merge.
-        services.TryAddSingleton<ISweepDocuments, PendingSweepDocuments>();
+        services.TryAddSingleton<ISweepDocuments, SweepDocuments>();
 
         // Registration order is start order: the finisher reads its queue before the recovery fills it.
         services.AddSingleton<SweepFinisher>();
