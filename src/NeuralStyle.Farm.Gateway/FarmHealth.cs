@@ -7,7 +7,7 @@ namespace NeuralStyle.Farm.Gateway;
 /// recovery (running renders re-queued, unfinished sweeps resumed) has run. Registered as the
 /// health check <see cref="Name"/> (tag <c>ready</c>) for <c>/health</c>. Thread-safe.
 /// </summary>
-public sealed class FarmHealth : IHealthCheck
+public sealed class FarmHealth : IHealthCheck, Apis.IFarmReadiness
 {
     /// <summary>The health check's registration name.</summary>
     public const string Name = "farm";

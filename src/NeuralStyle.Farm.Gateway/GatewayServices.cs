@@ -34,7 +34,8 @@ public static class GatewayServices
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new GatewayInstruments(sp.GetService<IMeterFactory>()));
         services.AddSingleton<FarmHealth>();
-        services.AddHealthChecks().AddCheck<FarmHealth>(FarmHealth.Name, tags: ["ready"]);
+        // /health (the API's readiness check, named "farm" too) reads it through IFarmReadiness.
+        services.AddSingleton<NeuralStyle.Farm.Gateway.Apis.IFarmReadiness>(sp => sp.GetRequiredService<FarmHealth>());
 
         services.AddSingleton<DirectoryBlobStore>();
         services.AddSingleton<IBlobStore>(sp => sp.GetRequiredService<DirectoryBlobStore>());
