@@ -194,6 +194,8 @@ public sealed partial class EmbeddedFarmTests(CliFixture fixture)
         Assert.Equal(2, view.Counts.Queued);
         Assert.Contains("workers: none", gateway.Output);
         var libraries = gateway.MappedLibraries();
+        // It did check the uploaded images, with the image-only library.
+        Assert.Contains(libraries, l => l.EndsWith("libnsf_image.so", StringComparison.Ordinal));
         Assert.DoesNotContain(libraries, l => l.Contains("libtorch", StringComparison.Ordinal) || l.Contains("libc10", StringComparison.Ordinal));
     }
 
