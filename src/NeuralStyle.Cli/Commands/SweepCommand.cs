@@ -1,16 +1,25 @@
 using System.CommandLine;
+using NeuralStyle.Cli.Farm;
+using NeuralStyle.Cli.Hosting;
+using NeuralStyle.Engine;
 using NeuralStyle.Engine.IO;
-using NeuralStyle.Engine.Rendering;
+using NeuralStyle.Engine.Settings;
 using NeuralStyle.Engine.Sweeps;
+using NeuralStyle.Farm.Worker;
 
 namespace NeuralStyle.Cli.Commands;
 
 /// <summary>
 /// <c>nsf sweep [SPEC] [--content A] [--style B] [--axis NAME=V1;V2] [--preset P] [--SETTING v] --out DIR</c>:
-/// renders every point of a sweep on the embedded engine and lays out its comparison grids.
+/// runs the embedded farm in this process (the gateway with its store under DIR/.nsf, one worker,
+/// loopback only) and submits the sweep to it exactly as <c>nsf submit --wait --out DIR</c> would:
+/// one orchestration, whether the farm is in this process or on a cluster.
 /// </summary>
 internal static class SweepCommand
 {
+    /// <summary>The farm's database and blobs inside the sweep directory; a rerun continues from them.</summary>
+    public const string FarmFolder = ".nsf";
+
     public static Command Create(TextWriter output, TextWriter error, CancellationToken interrupt)
     {
         var spec = new Argument<string?>("spec") { Description = "sweep spec, YAML or JSON (optional when --content and --style are given)", Arity = ArgumentArity.ZeroOrOne };
@@ -18,57 +27,74 @@ internal static class SweepCommand
         var style = new Option<string[]>("--style") { Description = "style image(s); one grid page each; replaces the spec's", AllowMultipleArgumentsPerToken = true };
         var axis = new Option<string[]>("--axis") { Description = "an axis as NAME=V1;V2;... (list values use commas: style_layers=relu1_1;relu1_1,relu2_1); repeatable, after the spec's axes" };
         var preset = new Option<string?>("--preset") { Description = $"named axes placed first: {string.Join(", ", SweepPresets.All.Keys)}" };
-        var outDir = new Option<string>("--out") { Description = "directory for renders/, the grid pages and sweep.json; rerunning into it renders only what is missing or failed", Required = true };
+        var outDir = new Option<string>("--out") { Description = "directory for renders/, the grid pages and sweep.json (the farm's state is kept in DIR/.nsf); rerunning into it renders only what is missing or failed", Required = true };
         var maxRenders = new Option<int>("--max-renders") { Description = $"refuse sweeps that expand to more renders (1 to {SweepSpecLimits.MaxRendersCeiling})", DefaultValueFactory = _ => SweepPlanner.DefaultMaxRenders };
         var batchSize = new Option<int>("--batch-size") { Description = "renders optimised together when they differ only in weights or seed", DefaultValueFactory = _ => 4 };
         var settings = new SettingOptions();
-        var command = new Command("sweep", "Render a sweep (a grid over settings) on the embedded engine and write comparison grids")
+        var command = new Command("sweep", "Render a sweep (a grid over settings) on the embedded farm and write comparison grids")
         {
             spec, content, style, axis, preset, outDir, maxRenders, batchSize,
         };
         settings.AddTo(command);
-        command.SetAction(parse =>
+        command.SetAction(async (parse, _) =>
         {
             var sweep = SweepSpecBuilder.Build(parse.GetValue(spec), parse.GetValue(content), parse.GetValue(style),
                 parse.GetValue(preset), parse.GetValue(axis));
-            var plan = SweepPlanner.Expand(sweep, settings.Given(parse), parse.GetValue(maxRenders));
+            var merged = SubmissionSpec.WithDefaultWeights(SubmissionSpec.Merge(sweep, settings.Given(parse)), WeightsLocation.Default);
+            var limit = parse.GetValue(maxRenders);
+            var plan = SweepPlanner.Expand(merged, [], limit);
             var directory = parse.GetValue(outDir)!;
             OutputPaths.RequireSweepOutputs(plan, directory);
-            using var engine = new StyleTransfer();
-            var runner = new SweepRunner(engine, parse.GetValue(batchSize));
-            var outcome = SweepProgressView.Run(output, observer => runner.Run(plan, directory, observer, interrupt));
-            return Summarise(outcome, directory, output, error);
+            var device = DeviceOf(plan);
+            RequireMemory(plan);
+            CreateDirectory(directory);
+            using var directoryLock = SweepDirectoryLock.Acquire(directory);
+            var farm = new FarmHostSettings("http://127.0.0.1:0", Path.Combine(directory, FarmFolder), [], null,
+                new WorkerOptions { Count = 1, Device = device }) { MaxBatchSize = Math.Max(1, parse.GetValue(batchSize)) };
+            await using var app = FarmHost.Build(farm);
+            await app.StartAsync(CancellationToken.None);
+            try
+            {
+                using var client = new FarmClient(new Uri(FarmHost.Addresses(app)[0]), apiKey: null);
+                var submitter = new SweepSubmitter(client, output, error) { Embedded = true };
+                return await submitter.RunAsync(merged, limit, wait: true, directory, interrupt);
+            }
+            finally
+            {
+                await app.StopAsync(CancellationToken.None);
+            }
         });
         return command;
     }
 
-    private static int Summarise(SweepOutcome outcome, string directory, TextWriter output, TextWriter error)
+    /// <summary>
+    /// The device of the embedded worker. Devices belong to workers in the farm, not to renders (a
+    /// render's key leaves the device out), so one sweep runs on one device.
+    /// </summary>
+    private static string DeviceOf(SweepPlan plan)
     {
-        var m = outcome.Manifest;
-        output.WriteLine($"{outcome.Rendered} rendered, {outcome.Reused} already done, {outcome.Failed} failed; " +
-            $"VGG-19 loaded {m.ModelLoads}x, targets computed {m.TargetsComputed}, reused {m.TargetsReused}");
-        foreach (var grid in m.Grids)
+        var devices = plan.Points.Select(p => p.Request.Settings.Device).Distinct(StringComparer.Ordinal).ToArray();
+        return devices.Length == 1
+            ? devices[0]
+            : throw new InvalidSettingException("device", $"the sweep names {devices.Length} devices ({string.Join(", ", devices)}); a sweep renders on its workers' device: run one sweep per device");
+    }
+
+    /// <summary>Refused before anything is written when the largest render cannot fit the device (exit 4), as the worker would find out only later.</summary>
+    private static void RequireMemory(SweepPlan plan)
+    {
+        using var engine = new Engine.Rendering.StyleTransfer();
+        new SweepInputs(plan).RequireMemory(plan, engine);
+    }
+
+    private static void CreateDirectory(string path)
+    {
+        try
         {
-            output.WriteLine($"grid: {Path.Combine(directory, grid.File)}");
+            Directory.CreateDirectory(path);
         }
-        output.WriteLine($"manifest: {Path.Combine(directory, SweepManifest.FileName)}");
-        if (outcome.Cancelled)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine("nsf: sweep interrupted; finished renders are kept, run the same command again to render the rest");
-            return ExitCodes.Cancelled;
+            throw new OutputFileException($"cannot create the sweep directory '{path}': {e.Message}", e);
         }
-        foreach (var problem in outcome.GridErrors)
-        {
-            error.WriteLine($"nsf: grid page not written: {problem}");
-        }
-        if (outcome.Failed > 0)
-        {
-            error.WriteLine($"nsf: {outcome.Failed} render(s) failed (marked in the grid and in sweep.json); run again to retry them");
-        }
-        if (outcome.Failed > 0 || outcome.GridErrors.Count > 0)
-        {
-            return ExitCodes.PartialFailure;
-        }
-        return ExitCodes.Success;
     }
 }

@@ -13,6 +13,9 @@ namespace NeuralStyle.Cli.Farm;
 /// </summary>
 internal sealed class SweepSubmitter(FarmClient client, TextWriter output, TextWriter error)
 {
+    /// <summary>True for <c>nsf sweep</c>: the gateway lives in this process and stops with it, so its URL is not worth printing and an interrupted sweep is continued by running the command again.</summary>
+    public bool Embedded { get; init; }
+
     public async Task<int> RunAsync(SweepSpec spec, int maxRenders, bool wait, string? outDir, CancellationToken cancellationToken)
     {
         var plan = SweepPlanner.Expand(spec, [], maxRenders);
@@ -29,7 +32,10 @@ internal sealed class SweepSubmitter(FarmClient client, TextWriter output, TextW
         var accepted = await client.SubmitSweepAsync(submission, cancellationToken);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"submitted sweep {accepted.Id}: {accepted.Renders} render(s), {accepted.Reused} already rendered, {accepted.Queued} queued"));
-        output.WriteLine($"  {client.UrlOf($"api/sweeps/{accepted.Id}")}");
+        if (!Embedded)
+        {
+            output.WriteLine($"  {client.UrlOf($"api/sweeps/{accepted.Id}")}");
+        }
         if (!wait)
         {
             output.WriteLine($"follow it with: nsf status {accepted.Id} --gateway {client.Gateway.AbsoluteUri.TrimEnd('/')}");
@@ -41,7 +47,9 @@ internal sealed class SweepSubmitter(FarmClient client, TextWriter output, TextW
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            error.WriteLine($"nsf: stopped watching; sweep {accepted.Id} goes on at the gateway (nsf status {accepted.Id}, nsf cancel {accepted.Id})");
+            error.WriteLine(Embedded
+                ? "nsf: sweep interrupted; finished renders are kept, run the same command again to render the rest"
+                : $"nsf: stopped watching; sweep {accepted.Id} goes on at the gateway (nsf status {accepted.Id}, nsf cancel {accepted.Id})");
             return ExitCodes.Cancelled;
         }
         var sweep = await client.GetSweepAsync(accepted.Id, cancellationToken);

@@ -2,7 +2,7 @@ using Spectre.Console;
 
 namespace NeuralStyle.Cli.Farm;
 
-/// <summary>Runs a watch with bars on a terminal (as <see cref="SweepProgressView"/> does for a local sweep) and plain lines otherwise.</summary>
+/// <summary>Runs a watch with bars on a terminal  and plain lines otherwise.</summary>
 internal static class SweepWatchView
 {
     public static async Task RunAsync(TextWriter output, Func<ISweepWatchView, Task> watch)

@@ -50,6 +50,10 @@ internal static class FarmHost
             ApiKeys = [.. settings.ApiKeys.Concat(configuredKeys).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal)],
             DefaultWeightsPath = settings.DefaultWeights,
         };
+        if (settings.MaxBatchSize is { } batch)
+        {
+            gateway = gateway with { MaxBatchSize = batch };
+        }
         try
         {
             ApiKeyPolicy.RequireApiKeysBeyondLoopback(settings.Urls.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), gateway);

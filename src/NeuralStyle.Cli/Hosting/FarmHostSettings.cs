@@ -8,4 +8,8 @@ namespace NeuralStyle.Cli.Hosting;
 /// <param name="ApiKeys">Keys that may submit and cancel.</param>
 /// <param name="DefaultWeights">Weights for specs that name none; null: specs must name theirs.</param>
 /// <param name="Workers">The workers to host beside the gateway; null for the gateway alone (which then never loads libtorch).</param>
-internal sealed record FarmHostSettings(string Urls, string DataDirectory, IReadOnlyList<string> ApiKeys, string? DefaultWeights, WorkerOptions? Workers);
+internal sealed record FarmHostSettings(string Urls, string DataDirectory, IReadOnlyList<string> ApiKeys, string? DefaultWeights, WorkerOptions? Workers)
+{
+    /// <summary>Most renders in one batch; null: the gateway's default.</summary>
+    public int? MaxBatchSize { get; init; }
+}
