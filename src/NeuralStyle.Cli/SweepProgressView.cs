@@ -31,7 +31,7 @@ internal static class SweepProgressView
         string.Create(CultureInfo.InvariantCulture, $"render {done}/{total} [page {point.Page + 1}, row {point.Row + 1}, column {point.Column + 1}] {point.Describe()}: ") +
         record.Status switch
         {
-            RenderStatus.Done => string.Create(CultureInfo.InvariantCulture, $"done, total loss {record.Final!.Total:G4}, {record.Seconds:F1} s (batch of {record.BatchSize})"),
+            RenderStatus.Succeeded => string.Create(CultureInfo.InvariantCulture, $"done, total loss {record.Final!.Total:G4}, {record.Seconds:F1} s (batch of {record.BatchSize})"),
             RenderStatus.Failed => $"FAILED: {record.Error}",
             _ => "interrupted",
         };

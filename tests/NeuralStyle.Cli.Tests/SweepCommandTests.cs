@@ -22,7 +22,7 @@ public sealed class SweepCommandTests(CliFixture fixture)
         Assert.Equal(4, renders.GetArrayLength());
         foreach (var render in renders.EnumerateArray())
         {
-            Assert.Equal("done", render.GetProperty("status").GetString());
+            Assert.Equal("succeeded", render.GetProperty("status").GetString());
             Assert.Equal(64, render.GetProperty("weights_sha256").GetString()!.Length);
             Assert.True(render.GetProperty("final").GetProperty("style_layers").TryGetProperty("relu2_1", out _));
             Assert.True(render.GetProperty("seconds").GetDouble() > 0);

@@ -27,14 +27,19 @@ public static class ComparisonGrid
     private const string Font = "DejaVu Sans 11";
     private const string TitleFont = "DejaVu Sans Bold 15";
 
-    /// <summary>Draws <paramref name="page"/> to <paramref name="path"/> and returns its record (with cell rectangles).</summary>
+    /// <summary>
+    /// Draws <paramref name="page"/> to <paramref name="path"/> and returns its record (with cell
+    /// rectangles). <paramref name="nameOf"/> gives the name the page's input paths are shown
+    /// (as file names) and recorded under; by default the paths themselves.
+    /// </summary>
     public static SweepGridRecord Write(string path, string relativePath, GridPage page, IReadOnlyList<GridCell> cells,
-        string title, string footer)
+        string title, string footer, Func<string, string>? nameOf = null)
     {
+        nameOf ??= input => input;
         var tiles = new GridTiles(cells);
         var rowLabels = Labels(page.Rows, page.RowCount).Select(l => GridText.Fit(l, Font, MaxLabelWidth, MaxLabelHeight, MaxLabelChars)).ToArray();
         var rowLabelWidth = page.Rows is null ? 0 : Math.Min(MaxLabelWidth, rowLabels.Max(l => GridCanvas.Measure(l, Font, MaxLabelWidth).Width)) + Gap;
-        var side = SidePanel.Load(page, Math.Clamp(tiles.SlotWidth, 96, 192));
+        var side = SidePanel.Load(page, Math.Clamp(tiles.SlotWidth, 96, 192), nameOf);
         long Width(int slotWidth, int gap) => Pad + rowLabelWidth + (long)page.ColumnCount * slotWidth + (page.ColumnCount - 1L) * gap + Pad + side.Width + Pad;
         // Text heights are taken at their bounds while searching a scale, so the page drawn is no larger.
         tiles.ScaleToFit((slotWidth, slotHeight, gap) => (Width(slotWidth, gap),
@@ -81,7 +86,7 @@ public static class ComparisonGrid
         side.Draw(canvas, gridLeft + gridWidth + Pad, Pad + titleHeight + Pad);
         canvas.DrawText(fittedFooter, Font, width - 2 * Pad, Pad, height - Pad - footerHeight, Rgb.Muted);
 
-        var record = new SweepGridRecord(relativePath, page.Index, page.Content, page.Style,
+        var record = new SweepGridRecord(relativePath, page.Index, nameOf(page.Content), page.Style.Select(nameOf).ToArray(),
             page.Fixed.ToDictionary(f => f.Key, f => f.Value.ToString()),
             page.Rows is null ? null : new SweepGridAxis(page.Rows.Name, page.Rows.Values.Select(v => v.ToString()).ToArray()),
             page.Columns is null ? null : new SweepGridAxis(page.Columns.Name, page.Columns.Values.Select(v => v.ToString()).ToArray()),

@@ -4,7 +4,7 @@ using NeuralStyle.Engine.Native;
 
 namespace NeuralStyle.Engine.Grids;
 
-/// <summary>An 8-bit sRGB drawing surface in the native engine (libvips): images, rectangles and text.</summary>
+/// <summary>An 8-bit sRGB drawing surface in the native image library (libvips, no libtorch): images, rectangles and text.</summary>
 public sealed unsafe class GridCanvas : IDisposable
 {
     private readonly CanvasHandle _handle;
@@ -12,9 +12,9 @@ public sealed unsafe class GridCanvas : IDisposable
     /// <summary>A canvas of the given size filled with <paramref name="background"/>.</summary>
     public GridCanvas(int width, int height, Rgb background)
     {
-        NativeLibraryGuard.EnsureLoaded();
+        ImageLibraryGuard.EnsureLoaded();
         var error = new NativeError();
-        var status = NativeMethods.CanvasCreate(width, height, background.R, background.G, background.B, out _handle, ref error);
+        var status = ImageNativeMethods.CanvasCreate(width, height, background.R, background.G, background.B, out _handle, ref error);
         NativeResult.ThrowIfFailed(status, error);
         Width = width;
         Height = height;
@@ -29,9 +29,9 @@ public sealed unsafe class GridCanvas : IDisposable
     /// <summary>Width and height of <paramref name="text"/> in <paramref name="font"/>, wrapped at <paramref name="maxWidth"/> (0: never).</summary>
     public static (int Width, int Height) Measure(string text, string font, int maxWidth)
     {
-        NativeLibraryGuard.EnsureLoaded();
+        ImageLibraryGuard.EnsureLoaded();
         var error = new NativeError();
-        var status = NativeMethods.CanvasMeasureText(text, font, maxWidth, out var width, out var height, ref error);
+        var status = ImageNativeMethods.CanvasMeasureText(text, font, maxWidth, out var width, out var height, ref error);
         NativeResult.ThrowIfFailed(status, error);
         return (width, height);
     }
@@ -42,7 +42,7 @@ public sealed unsafe class GridCanvas : IDisposable
         var error = new NativeError();
         fixed (float* pixels = image.Pixels)
         {
-            NativeResult.ThrowIfFailed(NativeMethods.CanvasDrawImage(_handle, pixels, image.Width, image.Height, x, y, ref error), error);
+            NativeResult.ThrowIfFailed(ImageNativeMethods.CanvasDrawImage(_handle, pixels, image.Width, image.Height, x, y, ref error), error);
         }
     }
 
@@ -50,14 +50,14 @@ public sealed unsafe class GridCanvas : IDisposable
     public void FillRect(int x, int y, int width, int height, Rgb color)
     {
         var error = new NativeError();
-        NativeResult.ThrowIfFailed(NativeMethods.CanvasFillRect(_handle, x, y, width, height, color.R, color.G, color.B, ref error), error);
+        NativeResult.ThrowIfFailed(ImageNativeMethods.CanvasFillRect(_handle, x, y, width, height, color.R, color.G, color.B, ref error), error);
     }
 
     /// <summary>Draws text laid out as <see cref="Measure"/> does, top-left at (x, y).</summary>
     public void DrawText(string text, string font, int maxWidth, int x, int y, Rgb color)
     {
         var error = new NativeError();
-        NativeResult.ThrowIfFailed(NativeMethods.CanvasDrawText(_handle, text, font, maxWidth, x, y, color.R, color.G, color.B, ref error), error);
+        NativeResult.ThrowIfFailed(ImageNativeMethods.CanvasDrawText(_handle, text, font, maxWidth, x, y, color.R, color.G, color.B, ref error), error);
     }
 
     /// <summary>Writes the canvas as a PNG, atomically, with text chunks.</summary>
@@ -66,7 +66,7 @@ public sealed unsafe class GridCanvas : IDisposable
         {
             using var text = new NativeTextChunks(metadata);
             var error = new NativeError();
-            NativeResult.ThrowIfFailed(NativeMethods.CanvasWritePng(_handle, temporary, text.Keys, text.Values, text.Count, ref error), error);
+            NativeResult.ThrowIfFailed(ImageNativeMethods.CanvasWritePng(_handle, temporary, text.Keys, text.Values, text.Count, ref error), error);
         });
 
     /// <inheritdoc />

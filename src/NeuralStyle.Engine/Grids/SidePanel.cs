@@ -22,13 +22,14 @@ internal sealed class SidePanel
 
     public int Height => _items.Sum(i => i.CaptionHeight + 4 + (i.Image?.Height ?? 0) + Gap * 2);
 
-    public static SidePanel Load(GridPage page, int width)
+    /// <summary>The page's inputs, each captioned with the file name of what <paramref name="nameOf"/> calls its path.</summary>
+    public static SidePanel Load(GridPage page, int width, Func<string, string> nameOf)
     {
         var panel = new SidePanel(width);
-        panel.Add($"content: {Path.GetFileName(page.Content)}", page.Content);
+        panel.Add($"content: {Path.GetFileName(nameOf(page.Content))}", page.Content);
         foreach (var style in page.Style.Take(MaxStylesShown))
         {
-            panel.Add($"style: {Path.GetFileName(style)}", style);
+            panel.Add($"style: {Path.GetFileName(nameOf(style))}", style);
         }
         if (page.Style.Count > MaxStylesShown)
         {

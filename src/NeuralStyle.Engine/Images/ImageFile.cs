@@ -3,7 +3,7 @@ using NeuralStyle.Engine.Native;
 
 namespace NeuralStyle.Engine.Images;
 
-/// <summary>Decodes and encodes images through libvips in the native engine.</summary>
+/// <summary>Decodes and encodes images through libvips in the native image library (libnsf_image.so, no libtorch).</summary>
 public static unsafe class ImageFile
 {
     /// <summary>Images whose header claims more pixels than this are rejected before decoding (about 16k x 16k).</summary>
@@ -19,9 +19,9 @@ public static unsafe class ImageFile
     public static (int Width, int Height) Probe(string path)
     {
         RequireFile(path);
-        NativeLibraryGuard.EnsureLoaded();
+        ImageLibraryGuard.EnsureLoaded();
         var error = new NativeError();
-        var status = NativeMethods.ImageProbe(path, MaxInputPixels, out var width, out var height, ref error);
+        var status = ImageNativeMethods.ImageProbe(path, MaxInputPixels, out var width, out var height, ref error);
         NativeResult.ThrowIfFailed(status, error);
         return (width, height);
     }
@@ -30,12 +30,12 @@ public static unsafe class ImageFile
     public static RgbImage Read(string path, int width, int height)
     {
         RequireFile(path);
-        NativeLibraryGuard.EnsureLoaded();
+        ImageLibraryGuard.EnsureLoaded();
         var pixels = new float[3 * width * height];
         var error = new NativeError();
         fixed (float* data = pixels)
         {
-            var status = NativeMethods.ImageRead(path, MaxInputPixels, width, height, data, ref error);
+            var status = ImageNativeMethods.ImageRead(path, MaxInputPixels, width, height, data, ref error);
             NativeResult.ThrowIfFailed(status, error);
         }
         return new RgbImage(width, height, pixels);
@@ -52,14 +52,14 @@ public static unsafe class ImageFile
     /// <summary>Writes a PNG atomically with one text chunk per metadata entry.</summary>
     public static void WritePng(string path, RgbImage image, IReadOnlyDictionary<string, string> metadata)
     {
-        NativeLibraryGuard.EnsureLoaded();
+        ImageLibraryGuard.EnsureLoaded();
         AtomicFile.WriteWith(path, temporary =>
         {
             using var text = new NativeTextChunks(metadata);
             var error = new NativeError();
             fixed (float* data = image.Pixels)
             {
-                var status = NativeMethods.ImageWritePng(temporary, data, image.Width, image.Height,
+                var status = ImageNativeMethods.ImageWritePng(temporary, data, image.Width, image.Height,
                     text.Keys, text.Values, text.Count, ref error);
                 NativeResult.ThrowIfFailed(status, error);
             }

@@ -7,7 +7,7 @@ internal sealed class CanvasHandle() : SafeHandleZeroOrMinusOneIsInvalid(ownsHan
 {
     protected override bool ReleaseHandle()
     {
-        NativeMethods.CanvasFree(handle);
+        ImageNativeMethods.CanvasFree(handle);
         return true;
     }
 }

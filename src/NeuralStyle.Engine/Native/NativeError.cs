@@ -3,7 +3,7 @@ using System.Text;
 
 namespace NeuralStyle.Engine.Native;
 
-/// <summary>Mirrors <c>nsf_error</c>: caller-owned, so nothing is ever freed across the boundary.</summary>
+/// <summary>Mirrors <c>nsf_error</c> (nsf_common.h): caller-owned, so nothing is ever freed across the boundary.</summary>
 [StructLayout(LayoutKind.Sequential)]
 internal unsafe struct NativeError
 {

@@ -1,22 +1,17 @@
-using System.Reflection;
-using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 
 namespace NeuralStyle.Engine.Native;
 
 /// <summary>
-/// Finds libnsf_native.so and checks, once, that its ABI is the one these declarations mirror,
-/// so that a stale build fails with a message instead of corrupting memory.
+/// Checks, once, that libnsf_native.so (libtorch) loads with the ABI <see cref="NativeMethods"/>
+/// mirrors, and asks its runtime about itself. Image and canvas code uses
+/// <see cref="ImageLibraryGuard"/> instead, so that it never loads libtorch.
 /// </summary>
 internal static class NativeLibraryGuard
 {
-    private static readonly Lazy<string?> Problem = new(Check);
-
-    static NativeLibraryGuard()
-    {
-        System.Runtime.InteropServices.NativeLibrary.SetDllImportResolver(typeof(NativeLibraryGuard).Assembly, Resolve);
-    }
+    private static readonly Lazy<string?> Problem =
+        new(() => NativeLibraryResolver.Engine.Problem(NativeMethods.AbiVersionOfLibrary, NativeMethods.AbiVersion));
 
     /// <summary>Throws <see cref="EngineFailureException"/> unless the native library loads with the expected ABI.</summary>
     public static void EnsureLoaded()
@@ -49,33 +44,11 @@ internal static class NativeLibraryGuard
         }
     }
 
-    private static string? Check()
+    /// <summary>Sets libtorch's intra-op thread count for the whole process.</summary>
+    public static void SetThreads(int threads)
     {
-        try
-        {
-            var abi = NativeMethods.AbiVersionOfLibrary();
-            return abi == NativeMethods.AbiVersion
-                ? null
-                : $"the native engine library has ABI version {abi} but this build expects {NativeMethods.AbiVersion}; rebuild it (./nsf --rebuild)";
-        }
-        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException or BadImageFormatException)
-        {
-            return $"cannot load the native engine library libnsf_native.so ({e.Message}); build it with ./nsf --rebuild, or set NSF_NATIVE_LIBRARY to its path";
-        }
-    }
-
-    private static nint Resolve(string name, Assembly assembly, DllImportSearchPath? searchPath)
-    {
-        if (name != NativeMethods.Library)
-        {
-            return 0;
-        }
-        var overridePath = Environment.GetEnvironmentVariable("NSF_NATIVE_LIBRARY");
-        if (!string.IsNullOrEmpty(overridePath))
-        {
-            return System.Runtime.InteropServices.NativeLibrary.Load(overridePath);
-        }
-        var besideAssembly = Path.Combine(AppContext.BaseDirectory, "libnsf_native.so");
-        return System.Runtime.InteropServices.NativeLibrary.TryLoad(besideAssembly, out var loaded) ? loaded : 0;
+        EnsureLoaded();
+        var error = new NativeError();
+        NativeResult.ThrowIfFailed(NativeMethods.RuntimeSetThreads(threads, ref error), error);
     }
 }

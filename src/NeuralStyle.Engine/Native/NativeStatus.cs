@@ -1,6 +1,6 @@
 namespace NeuralStyle.Engine.Native;
 
-/// <summary>Mirrors <c>nsf_status</c> in nsf_native.h.</summary>
+/// <summary>Mirrors <c>nsf_status</c> in nsf_common.h, shared by both native libraries.</summary>
 internal enum NativeStatus
 {
     Ok = 0,

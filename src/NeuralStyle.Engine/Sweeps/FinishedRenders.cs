@@ -27,7 +27,7 @@ internal sealed class FinishedRenders
         var done = new Dictionary<string, SweepRenderRecord>();
         foreach (var record in manifest.Concat(SweepJournal.Replay(directory, maxBytes)))
         {
-            if (record is { Status: RenderStatus.Done, ImageSha256: { } } && RenderKey.IsWellFormed(record.Key)
+            if (record is { Status: RenderStatus.Succeeded, ImageSha256: { } } && RenderKey.IsWellFormed(record.Key)
                 && record.Image == SweepFiles.RenderImage(record.Key))
             {
                 done[record.Key] = record;
@@ -50,7 +50,7 @@ internal sealed class FinishedRenders
         return intact
             ? pending with
             {
-                Status = RenderStatus.Done,
+                Status = RenderStatus.Succeeded,
                 Final = done.Final,
                 Seconds = done.Seconds,
                 BatchSize = done.BatchSize,

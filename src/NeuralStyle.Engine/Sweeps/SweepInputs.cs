@@ -43,7 +43,7 @@ internal sealed class SweepInputs
 
     public SweepRenderRecord Pending(SweepPoint point, string key) =>
         new(key, point.Index, point.Page, point.Row, point.Column,
-            point.Coordinates.ToDictionary(c => c.Key, c => c.Value.ToString()), RenderStatus.Pending,
+            point.Coordinates.ToDictionary(c => c.Key, c => c.Value.ToString()), RenderStatus.Queued,
             point.Request.Settings.Resolve(), _images[point.Request.Content],
             point.Request.Styles.Select(s => _images[s]).ToArray(), _weights[point.Request.Settings.Weights]);
 

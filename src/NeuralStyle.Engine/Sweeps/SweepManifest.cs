@@ -37,8 +37,10 @@ public sealed record SweepManifest(
     internal static long MaxBytesFor(int renders) => (1L << 20) + (64L << 10) * renders;
 
     /// <summary>Writes to DIR/sweep.json atomically.</summary>
-    public void Write(string directory) =>
-        AtomicFile.Write(Path.Combine(directory, FileName), stream => JsonSerializer.Serialize(stream, this, Options));
+    public void Write(string directory) => AtomicFile.Write(Path.Combine(directory, FileName), WriteTo);
+
+    /// <summary>Writes the same bytes as <see cref="Write"/> puts in sweep.json to <paramref name="stream"/> (an archive's entry).</summary>
+    public void WriteTo(Stream stream) => JsonSerializer.Serialize(stream, this, Options);
 
     /// <summary>
     /// The manifest in <paramref name="directory"/>, or null when there is none, or it is not a

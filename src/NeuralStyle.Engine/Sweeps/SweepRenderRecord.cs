@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using NeuralStyle.Engine.Rendering;
 using NeuralStyle.Engine.Settings;
 
@@ -11,7 +12,7 @@ public sealed record SweepRenderRecord(
     int Row,
     int Column,
     IReadOnlyDictionary<string, string> Coordinates,
-    RenderStatus Status,
+    [property: JsonConverter(typeof(RenderStatusJsonConverter))] RenderStatus Status,
     RenderSettings Settings,
     InputImage Content,
     IReadOnlyList<InputImage> Styles,

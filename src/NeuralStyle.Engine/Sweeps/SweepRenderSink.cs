@@ -6,7 +6,7 @@ namespace NeuralStyle.Engine.Sweeps;
 
 /// <summary>
 /// Turns the executor's reports on a sweep's renders into records and observer calls. Jobs are
-/// named by their point's index; a job cancelled before it started stays pending (a rerun renders it).
+/// named by their point's index; a job cancelled before it started stays queued (a rerun renders it).
 /// </summary>
 internal sealed class SweepRenderSink(SweepPlan plan, SweepState state, ISweepObserver? observer) : IRenderSink
 {

@@ -26,7 +26,7 @@ public sealed class SweepRunner(StyleTransfer engine, int batchSize)
             var pending = inputs.Pending(point, inputs.KeyOf(point));
             return finished.Reuse(pending) ?? pending;
         }).ToArray();
-        var reused = records.Count(r => r.Status == RenderStatus.Done);
+        var reused = records.Count(r => r.Status == RenderStatus.Succeeded);
         observer?.OnPlanned(plan, reused);
 
         using var state = SweepState.Begin(directory, plan, records, engine);
@@ -37,7 +37,7 @@ public sealed class SweepRunner(StyleTransfer engine, int batchSize)
             var artifacts = new DirectoryRenderArtifacts(
                 job => new RenderFiles(SweepRenderImages.PathOf(directory, state.Records[sink.PointOf(job).Index].Key)),
                 removesUnownedResults: true,
-                keep: records.Where(r => r.Status == RenderStatus.Done).Select(r => SweepRenderImages.PathOf(directory, r.Key)));
+                keep: records.Where(r => r.Status == RenderStatus.Succeeded).Select(r => SweepRenderImages.PathOf(directory, r.Key)));
             using var executor = new RenderExecutor(engine);
             RenderAll(plan, inputs, new SweepRun(state, sink, artifacts, executor), cancellationToken);
             var (grids, gridErrors) = WriteGrids(plan, state, observer);
@@ -76,7 +76,7 @@ public sealed class SweepRunner(StyleTransfer engine, int batchSize)
         var records = run.State.Records;
         // Points that share a key (the same value written twice) are rendered once; on another
         // device they are rendered there too, so a device axis tries every device it names.
-        var todo = plan.Points.Where(p => records[p.Index].Status != RenderStatus.Done)
+        var todo = plan.Points.Where(p => records[p.Index].Status != RenderStatus.Succeeded)
             .GroupBy(p => (records[p.Index].Key, p.Request.Settings.Device)).ToDictionary(g => g.Key, g => g.ToArray());
         foreach (var model in todo.Values.Select(g => g[0]).GroupBy(p => (p.Request.Settings.Weights, p.Request.Settings.Device)))
         {

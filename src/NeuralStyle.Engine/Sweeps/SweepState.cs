@@ -1,5 +1,4 @@
 using NeuralStyle.Engine.Execution;
-using NeuralStyle.Engine.Grids;
 using NeuralStyle.Engine.Rendering;
 
 namespace NeuralStyle.Engine.Sweeps;
@@ -48,7 +47,7 @@ internal sealed class SweepState : IDisposable
         var record = _records[point.Index];
         var done = Finish(point, record with
         {
-            Status = RenderStatus.Done,
+            Status = RenderStatus.Succeeded,
             Error = null,
             ErrorCode = null,
             Final = result.Trace.Final,
@@ -134,49 +133,10 @@ internal sealed class SweepState : IDisposable
     public SweepGridRecord WriteGrid(GridPage page, ISweepObserver? observer)
     {
         // The image is named by the key alone, never by a path read from a manifest; tiles are read one at a time.
-        var cells = _records.Where(r => r.Page == page.Index).Select(r => new GridCell(r.Row, r.Column, r.Key, r.Status,
-            r.Status == RenderStatus.Done ? Path.Combine(_directory, SweepFiles.RenderImage(r.Key)) : null, r.Error)).ToArray();
-        var file = SweepFiles.Grid(page);
-        var grid = ComparisonGrid.Write(Path.Combine(_directory, file), file, page, cells, Title(page), Footer(page));
+        var onPage = _records.Where(r => r.Page == page.Index).ToArray();
+        var cells = onPage.Select(r => SweepGridLayout.Cell(r.Row, r.Column, r.Key, r.Status, SweepRenderImages.PathOf(_directory, r.Key), r.Error)).ToArray();
+        var grid = new SweepGridLayout(_plan.Spec.Title).Write(_directory, page, cells, onPage[0].Settings, onPage[0].WeightsSha256);
         observer?.OnGridWritten(grid);
         return grid;
     }
-
-    private string Title(GridPage page)
-    {
-        var names = $"{Path.GetFileName(page.Content)} × {string.Join(" + ", page.Style.Select(Path.GetFileName))}";
-        var axes = string.Join("; ", new[] { page.Rows is null ? null : $"rows: {page.Rows.Name}", page.Columns is null ? null : $"columns: {page.Columns.Name}" }.OfType<string>());
-        return _plan.Spec.Title is { } title ? $"{title}\n{names}   {axes}" : $"{names}   {axes}";
-    }
-
-    /// <summary>The settings every cell of the page shares (axis settings left out), so the grid says how it was made.</summary>
-    private string Footer(GridPage page)
-    {
-        var first = _records.First(r => r.Page == page.Index);
-        var swept = new[] { page.Rows?.Name, page.Columns?.Name }.OfType<string>().ToHashSet();
-        // Settings derived from a swept one vary with it too.
-        if (swept.Contains("alpha_beta") || swept.Contains("style_weight"))
-        {
-            swept.Add("content_weight");
-        }
-        if (swept.Contains("style_layers"))
-        {
-            swept.Add("style_layer_weights");
-        }
-        if (swept.Contains("scales"))
-        {
-            swept.Add("size");
-        }
-        var shared = Settings.RenderSettingsJson.ToElement(first.Settings).EnumerateObject()
-            .Where(p => !swept.Contains(p.Name) && p.Name is not ("weights" or "device" or "save_every"))
-            .Select(p => $"{p.Name}={Compact(p.Value)}");
-        return $"{string.Join(", ", shared)}; weights sha256 {first.WeightsSha256[..12]}…; torchvision VGG-19 input convention; NeuralStyle Farm";
-    }
-
-    private static string Compact(System.Text.Json.JsonElement value) => value.ValueKind switch
-    {
-        System.Text.Json.JsonValueKind.Array => string.Join(",", value.EnumerateArray().Select(Compact)),
-        System.Text.Json.JsonValueKind.String => Path.GetFileName(value.GetString()!) is { Length: > 0 } name ? name : value.GetString()!,
-        _ => value.GetRawText(),
-    };
 }

@@ -53,6 +53,9 @@ public sealed record RenderView(string Key, FarmRenderStatus Status)
     /// <summary>SHA-256 of the result PNG (also at /api/renders/{key}/image).</summary>
     public string? ImageSha256 { get; init; }
 
+    /// <summary>SHA-256 of the trace JSON (also at /api/renders/{key}/trace).</summary>
+    public string? TraceSha256 { get; init; }
+
     /// <summary>The portable render (settings and input hashes).</summary>
     public PortableRender? Render { get; init; }
 }

@@ -1,5 +1,7 @@
 /*
- * NeuralStyle Farm native engine: a narrow C ABI over libtorch and libvips.
+ * NeuralStyle Farm native engine (libnsf_native.so): a narrow C ABI over
+ * libtorch. Images are decoded and encoded by libnsf_image.so (nsf_image.h),
+ * which this library neither needs nor loads.
  *
  * Rules of the boundary:
  *  - No C++ exception crosses it. Every export that can fail returns an
@@ -16,40 +18,15 @@
 #ifndef NSF_NATIVE_H
 #define NSF_NATIVE_H
 
-#include <stdint.h>
-
-#if defined(NSF_BUILDING)
-#define NSF_API __attribute__((visibility("default")))
-#else
-#define NSF_API
-#endif
+#include "nsf_common.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-/* Bumped whenever a signature or struct layout below changes. */
-#define NSF_ABI_VERSION 1
-
-typedef enum nsf_status {
-    NSF_OK = 0,
-    NSF_INVALID_ARGUMENT = 1,   /* a bad parameter: the message names it */
-    NSF_DEVICE_UNAVAILABLE = 2, /* e.g. cuda:0 asked of a CPU-only build */
-    NSF_IMAGE_UNREADABLE = 3,   /* missing, unreadable or undecodable image file */
-    NSF_IMAGE_TOO_LARGE = 4,    /* header says more pixels than the caller allows */
-    NSF_IO_ERROR = 5,           /* writing a file failed */
-    NSF_CANCELLED = 6,          /* the progress callback asked to stop */
-    NSF_OUT_OF_MEMORY = 7,
-    NSF_INTERNAL = 8            /* anything else; the message says what */
-} nsf_status;
-
-#define NSF_ERROR_MESSAGE_CAPACITY 1024
-
-/* Caller-owned; filled only when an export returns something other than NSF_OK. */
-typedef struct nsf_error {
-    int32_t status;
-    char message[NSF_ERROR_MESSAGE_CAPACITY]; /* NUL-terminated, truncated if longer */
-} nsf_error;
+/* Bumped whenever a signature or struct layout below changes.
+ * 2: images and canvases moved to libnsf_image.so; nsf_runtime_set_threads. */
+#define NSF_ABI_VERSION 2
 
 typedef enum nsf_pooling { NSF_POOLING_MAX = 0, NSF_POOLING_AVG = 1 } nsf_pooling;
 typedef enum nsf_optimizer { NSF_OPTIMIZER_LBFGS = 0, NSF_OPTIMIZER_ADAM = 1 } nsf_optimizer;
@@ -59,11 +36,20 @@ typedef enum nsf_optimizer { NSF_OPTIMIZER_LBFGS = 0, NSF_OPTIMIZER_ADAM = 1 } n
 NSF_API int32_t nsf_abi_version(void);
 
 /* Writes a NUL-terminated JSON object into buffer (capacity bytes):
- * {"abi":1,"torch":"1.13.1","cuda_available":false,"cuda_devices":0,
- *  "threads":2,"blas":"/path/of/the/libblas/that/provides/sgemm_"}.
+ * {"abi":2,"torch":"1.13.1","cuda_available":false,"cuda_devices":0,
+ *  "threads":2,"blas":"/path/of/the/libblas/that/provides/sgemm_","blas_threads":2}.
+ * threads is what a computation started on the calling thread uses; blas_threads
+ * is OpenBLAS's own count, or -1 when the BLAS is not OpenBLAS.
  * Returns the length needed including the NUL; nothing is written past capacity
  * (a buffer too small for the whole object receives "": retry with the returned size). */
 NSF_API int32_t nsf_runtime_info(char* buffer, int32_t capacity);
+
+/* Sets the number of threads libtorch uses inside one operation (at::set_num_threads)
+ * for every later computation in this process, whichever thread starts it
+ * (libtorch keeps the count per thread; each torch export applies it to its
+ * caller). threads: 1..1024. OpenBLAS's own pool is left as it is (see
+ * blas_threads): its size changes the bits of matrix products. */
+NSF_API int32_t nsf_runtime_set_threads(int32_t threads, nsf_error* error);
 
 /* ---- model -------------------------------------------------------------- */
 
@@ -153,61 +139,6 @@ NSF_API int32_t nsf_render_run(nsf_model* model, const nsf_targets* content,
                                const nsf_targets* style, const nsf_render_options* options,
                                float* image, nsf_progress_callback callback, void* user_data,
                                nsf_error* error);
-
-/* ---- images (libvips) --------------------------------------------------- */
-
-/* Reads only the header: width and height after EXIF orientation. Fails with
- * NSF_IMAGE_TOO_LARGE, before decoding, when width*height > max_pixels (which
- * must be > 0). Formats other than JPEG, PNG, WebP, TIFF: NSF_IMAGE_UNREADABLE. */
-NSF_API int32_t nsf_image_probe(const char* path, int64_t max_pixels, int32_t* out_width,
-                                int32_t* out_height, nsf_error* error);
-
-/* Decodes path (JPEG, PNG, WebP, TIFF), applies EXIF orientation, converts to
- * sRGB, flattens alpha onto white, and resizes with Lanczos3 to exactly
- * width x height (no resampling when already that size). Writes [3, h, w]. */
-NSF_API int32_t nsf_image_read(const char* path, int64_t max_pixels, int32_t width,
-                               int32_t height, float* out_rgb, nsf_error* error);
-
-/* Encodes rgb [3, h, w] (values clamped to [0,1], rounded to 8 bits) as PNG
- * with one tEXt/iTXt chunk per key/value pair: tEXt for printable-ASCII
- * values, iTXt (UTF-8) otherwise. Keys: 1-79 printable ASCII characters. */
-NSF_API int32_t nsf_image_write_png(const char* path, const float* rgb, int32_t width,
-                                    int32_t height, const char* const* text_keys,
-                                    const char* const* text_values, int32_t text_count,
-                                    nsf_error* error);
-
-/* ---- canvas (grid pages) ------------------------------------------------ */
-
-typedef struct nsf_canvas nsf_canvas;
-
-/* A width x height sRGB canvas filled with colour (r, g, b in 0..255). Free with nsf_canvas_free. */
-NSF_API int32_t nsf_canvas_create(int32_t width, int32_t height, int32_t r, int32_t g, int32_t b,
-                                  nsf_canvas** out_canvas, nsf_error* error);
-NSF_API void nsf_canvas_free(nsf_canvas* canvas);
-
-/* Pastes rgb [3, h, w] with its top-left corner at (x, y), clipped to the canvas. */
-NSF_API int32_t nsf_canvas_draw_image(nsf_canvas* canvas, const float* rgb, int32_t width,
-                                      int32_t height, int32_t x, int32_t y, nsf_error* error);
-
-/* Fills a rectangle. */
-NSF_API int32_t nsf_canvas_fill_rect(nsf_canvas* canvas, int32_t x, int32_t y, int32_t width,
-                                     int32_t height, int32_t r, int32_t g, int32_t b,
-                                     nsf_error* error);
-
-/* Measures UTF-8 text in a Pango font description ("DejaVu Sans 11"), wrapped
- * at max_width pixels (0: no wrap). */
-NSF_API int32_t nsf_canvas_measure_text(const char* text, const char* font, int32_t max_width,
-                                        int32_t* out_width, int32_t* out_height, nsf_error* error);
-
-/* Draws text as nsf_canvas_measure_text lays it out, top-left at (x, y). */
-NSF_API int32_t nsf_canvas_draw_text(nsf_canvas* canvas, const char* text, const char* font,
-                                     int32_t max_width, int32_t x, int32_t y, int32_t r, int32_t g,
-                                     int32_t b, nsf_error* error);
-
-/* Encodes the canvas as PNG with text chunks, as nsf_image_write_png. */
-NSF_API int32_t nsf_canvas_write_png(const nsf_canvas* canvas, const char* path,
-                                     const char* const* text_keys, const char* const* text_values,
-                                     int32_t text_count, nsf_error* error);
 
 #ifdef __cplusplus
 }

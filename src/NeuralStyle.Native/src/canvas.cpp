@@ -1,6 +1,7 @@
 // Grid pages: a plain 8-bit sRGB pixel buffer we draw into directly; libvips
 // only renders text masks and encodes the PNG.
 #include "errors.hpp"
+#include "nsf_image.h"
 #include "vips_util.hpp"
 
 #include <algorithm>

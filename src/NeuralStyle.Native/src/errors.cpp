@@ -1,7 +1,5 @@
 #include "errors.hpp"
 
-#include <c10/util/Exception.h>
-
 #include <cstring>
 #include <new>
 
@@ -17,8 +15,6 @@ void require_positive(int64_t value, const char* name) {
              std::string(name) + " must be positive (got " + std::to_string(value) + ")");
 }
 
-namespace {
-
 // Copies message NUL-terminated; when it must be cut, the cut lands on a
 // UTF-8 character boundary so the managed side never decodes half a character.
 void write_error(nsf_error* error, nsf_status status, const char* message) noexcept {
@@ -33,14 +29,6 @@ void write_error(nsf_error* error, nsf_status status, const char* message) noexc
     error->message[length] = '\0';
 }
 
-// libtorch reports a failed host allocation as a plain c10::Error.
-bool mentions_out_of_memory(const char* message) {
-    return std::strstr(message, "out of memory") != nullptr ||
-           std::strstr(message, "can't allocate memory") != nullptr;
-}
-
-}  // namespace
-
 int32_t report_current_exception(nsf_error* error) noexcept {
     nsf_status status = NSF_INTERNAL;
     try {
@@ -48,14 +36,6 @@ int32_t report_current_exception(nsf_error* error) noexcept {
     } catch (const Failure& e) {
         status = e.status();
         write_error(error, status, e.what());
-    } catch (const c10::OutOfMemoryError& e) {
-        status = NSF_OUT_OF_MEMORY;
-        write_error(error, status, e.what_without_backtrace());
-    } catch (const c10::Error& e) {
-        // what() carries a multi-line C++ backtrace that is noise to a user.
-        const char* message = e.what_without_backtrace();
-        status = mentions_out_of_memory(message) ? NSF_OUT_OF_MEMORY : NSF_INTERNAL;
-        write_error(error, status, message);
     } catch (const std::bad_alloc&) {
         status = NSF_OUT_OF_MEMORY;
         write_error(error, status, "out of memory");

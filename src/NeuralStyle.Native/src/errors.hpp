@@ -1,8 +1,11 @@
-// Error plumbing shared by every export. Deliberately free of torch and vips
-// headers so that the image/canvas translation units stay cheap to compile.
+// Error plumbing shared by every export of both libraries. Free of torch and
+// vips headers: libnsf_image.so is built from it without libtorch, and
+// libnsf_native.so adds libtorch's exception types in torch_errors.hpp.
 #pragma once
 
-#include "nsf_native.h"
+#include "nsf_common.h"
+
+#include <cstdint>
 
 #include <stdexcept>
 #include <string>
@@ -24,13 +27,18 @@ private:
 
 [[noreturn]] void fail(nsf_status status, const std::string& message);
 
+// Copies message into *error (may be NULL), cut on a UTF-8 boundary if long.
+void write_error(nsf_error* error, nsf_status status, const char* message) noexcept;
+
 // Must be called from inside a catch block: rethrows the in-flight exception
-// to classify it (c10::Error, std::bad_alloc, ...), fills *error (may be
-// NULL) and returns the status.
+// to classify it (Failure, std::bad_alloc, ...), fills *error (may be NULL)
+// and returns the status. Knows no libtorch type: torch code uses
+// report_current_torch_exception (torch_errors.hpp), which falls back to this.
 int32_t report_current_exception(nsf_error* error) noexcept;
 
 // Runs body; returns NSF_OK, or the status of whatever it threw. This is the
 // only place exceptions are allowed to stop, so no exception crosses the C ABI.
+// For exports that touch no libtorch; torch exports use torch_guard.
 template <class Body>
 int32_t guard(nsf_error* error, Body&& body) noexcept {
     try {

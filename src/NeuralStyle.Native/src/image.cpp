@@ -1,6 +1,7 @@
 // Image files through libvips: header-only probing (to refuse huge images
 // before decoding them), decoding to the engine's float planar layout, PNG output.
 #include "errors.hpp"
+#include "nsf_image.h"
 #include "vips_util.hpp"
 
 #include <sys/stat.h>
@@ -155,6 +156,11 @@ std::vector<uint8_t> to_rgb8(const float* rgb, int32_t width, int32_t height) {
 }  // namespace nsf
 
 extern "C" {
+
+// Nothing allocated, nothing to free.
+NSF_API int32_t nsf_image_abi_version(void) {
+    return NSF_IMAGE_ABI_VERSION;
+}
 
 // path is borrowed; the header-only image is released before returning.
 NSF_API int32_t nsf_image_probe(const char* path, int64_t max_pixels, int32_t* out_width,

@@ -1,6 +1,6 @@
 #include "model.hpp"
 
-#include "errors.hpp"
+#include "torch_errors.hpp"
 #include "runtime.hpp"
 
 #include <ATen/core/grad_mode.h>
@@ -177,7 +177,7 @@ extern "C" {
 NSF_API int32_t nsf_model_create(const char* device, int32_t conv_count,
                                  const float* const* weights, const float* const* biases,
                                  nsf_model** out_model, nsf_error* error) {
-    return nsf::guard(error, [&] {
+    return nsf::torch_guard(error, [&] {
         nsf::require_not_null(out_model, "out_model");
         *out_model = nullptr;
         const c10::Device target = nsf::parse_device(device);

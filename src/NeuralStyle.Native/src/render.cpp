@@ -1,6 +1,6 @@
 // The optimisation loop: evaluates the objective once per iteration for the
 // whole batch, reports, then lets the chosen optimiser update every item.
-#include "errors.hpp"
+#include "torch_errors.hpp"
 #include "lbfgs.hpp"
 #include "losses.hpp"
 #include "model.hpp"
@@ -214,7 +214,7 @@ NSF_API int32_t nsf_render_run(nsf_model* model, const nsf_targets* content,
                                const nsf_targets* style, const nsf_render_options* options,
                                float* image, nsf_progress_callback callback, void* user_data,
                                nsf_error* error) {
-    return nsf::guard(error, [&] {
+    return nsf::torch_guard(error, [&] {
         nsf::require_not_null(model, "model");
         nsf::require_not_null(options, "options");
         nsf::require_not_null(image, "image");

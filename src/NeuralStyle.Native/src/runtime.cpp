@@ -2,7 +2,8 @@
 // libtorch about CUDA, so CPU and CUDA builds of libtorch compile the same code.
 #include "runtime.hpp"
 
-#include "errors.hpp"
+#include "nsf_native.h"
+#include "torch_errors.hpp"
 
 #include <ATen/Parallel.h>
 #include <torch/cuda.h>
@@ -10,6 +11,7 @@
 
 #include <dlfcn.h>
 
+#include <atomic>
 #include <climits>
 #include <cstdlib>
 #include <cstring>
@@ -48,6 +50,25 @@ c10::Device parse_device(const char* text) {
 
 namespace {
 
+constexpr int32_t kMaxThreads = 1024;
+
+// 0 until nsf_runtime_set_threads: libtorch's own default stays untouched.
+std::atomic<int32_t> wanted_threads{0};
+
+// OpenBLAS runs its own thread pool beside libtorch's OpenMP threads, sized to
+// every core by default. Reported, never changed: its thread count changes the
+// bits of sgemm's results (measured: a 64 px render with OPENBLAS_NUM_THREADS
+// 1 and 2 differs, with OMP_NUM_THREADS 1 and 2 it does not), and a render
+// through the farm must equal the same render through `nsf render`. Looked up
+// at run time because libblas.so.3 may be another BLAS, which has no such function.
+using BlasGetThreads = int (*)();
+
+int blas_threads() {
+    const auto get =
+        reinterpret_cast<BlasGetThreads>(dlsym(RTLD_DEFAULT, "openblas_get_num_threads"));
+    return get != nullptr ? get() : -1;
+}
+
 // Which shared object really provides sgemm_: libblas.so.3 is usually a
 // Debian alternatives symlink, so resolve it to tell OpenBLAS from the
 // reference BLAS (a 10-50x difference in speed).
@@ -80,6 +101,12 @@ std::string json_string(const std::string& s) {
 
 }  // namespace
 
+void apply_threads() {
+    const int32_t wanted = wanted_threads.load(std::memory_order_relaxed);
+    // set_num_threads also drops oneDNN's cached primitives: only when it changes something.
+    if (wanted > 0 && at::get_num_threads() != wanted) at::set_num_threads(wanted);
+}
+
 }  // namespace nsf
 
 extern "C" {
@@ -92,6 +119,7 @@ NSF_API int32_t nsf_abi_version(void) {
 // The caller owns buffer; nothing is allocated that outlives the call.
 NSF_API int32_t nsf_runtime_info(char* buffer, int32_t capacity) {
     try {
+        nsf::apply_threads();  // report what a computation started here would use
         const bool cuda = torch::cuda::is_available();
         const std::string json =
             std::string("{\"abi\":") + std::to_string(NSF_ABI_VERSION) +
@@ -99,7 +127,8 @@ NSF_API int32_t nsf_runtime_info(char* buffer, int32_t capacity) {
             ",\"cuda_available\":" + (cuda ? "true" : "false") +
             ",\"cuda_devices\":" + std::to_string(cuda ? torch::cuda::device_count() : 0) +
             ",\"threads\":" + std::to_string(at::get_num_threads()) +
-            ",\"blas\":" + nsf::json_string(nsf::blas_library()) + "}";
+            ",\"blas\":" + nsf::json_string(nsf::blas_library()) +
+            ",\"blas_threads\":" + std::to_string(nsf::blas_threads()) + "}";
         const int32_t needed = static_cast<int32_t>(json.size() + 1);
         // A cut-off JSON object is useless, so a short buffer gets "" and the
         // caller retries with the returned size.
@@ -114,6 +143,18 @@ NSF_API int32_t nsf_runtime_info(char* buffer, int32_t capacity) {
         if (buffer != nullptr && capacity > 0) buffer[0] = '\0';
         return 1;
     }
+}
+
+// Nothing allocated; the setting lives until the process ends or the next call.
+NSF_API int32_t nsf_runtime_set_threads(int32_t threads, nsf_error* error) {
+    return nsf::torch_guard(error, [&] {
+        if (threads < 1 || threads > nsf::kMaxThreads)
+            nsf::fail(NSF_INVALID_ARGUMENT, "threads must be 1.." +
+                                                std::to_string(nsf::kMaxThreads) + ", got " +
+                                                std::to_string(threads));
+        nsf::wanted_threads.store(threads, std::memory_order_relaxed);
+        at::set_num_threads(threads);
+    });
 }
 
 }  // extern "C"

@@ -1,6 +1,6 @@
 #include "targets.hpp"
 
-#include "errors.hpp"
+#include "torch_errors.hpp"
 #include "losses.hpp"
 #include "model.hpp"
 
@@ -46,7 +46,7 @@ NSF_API int32_t nsf_targets_compute_content(nsf_model* model, const float* image
                                             int32_t width, int32_t pooling, const int32_t* layers,
                                             int32_t layer_count, nsf_targets** out_targets,
                                             nsf_error* error) {
-    return nsf::guard(error, [&] {
+    return nsf::torch_guard(error, [&] {
         nsf::require_not_null(out_targets, "out_targets");
         *out_targets = nullptr;
         *out_targets = compute(model, image, height, width, pooling, layers, layer_count, false);
@@ -58,7 +58,7 @@ NSF_API int32_t nsf_targets_compute_style(nsf_model* model, const float* image, 
                                           int32_t width, int32_t pooling, const int32_t* layers,
                                           int32_t layer_count, nsf_targets** out_targets,
                                           nsf_error* error) {
-    return nsf::guard(error, [&] {
+    return nsf::torch_guard(error, [&] {
         nsf::require_not_null(out_targets, "out_targets");
         *out_targets = nullptr;
         *out_targets = compute(model, image, height, width, pooling, layers, layer_count, true);
@@ -68,7 +68,7 @@ NSF_API int32_t nsf_targets_compute_style(nsf_model* model, const float* image, 
 // The parts stay owned by the caller; the result is a new, independent handle.
 NSF_API int32_t nsf_targets_blend(const nsf_targets* const* parts, const float* weights,
                                   int32_t count, nsf_targets** out_targets, nsf_error* error) {
-    return nsf::guard(error, [&] {
+    return nsf::torch_guard(error, [&] {
         nsf::require_not_null(out_targets, "out_targets");
         *out_targets = nullptr;
         nsf::require_not_null(parts, "parts");

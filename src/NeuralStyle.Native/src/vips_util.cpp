@@ -72,7 +72,7 @@ void ensure_vips() {
                                                       G_LOG_LEVEL_MESSAGE | G_LOG_FLAG_FATAL |
                                                       G_LOG_FLAG_RECURSION),
                           keep_warning, nullptr);
-        ok = VIPS_INIT("nsf_native") == 0;
+        ok = VIPS_INIT("nsf_image") == 0;
         if (ok) vips_cache_set_max(0);
     });
     if (!ok) fail_vips(NSF_INTERNAL, "libvips failed to start");

@@ -2,7 +2,7 @@
 // so that failures are plain return codes we translate ourselves).
 #pragma once
 
-#include "nsf_native.h"
+#include "nsf_common.h"
 
 #include <vips/vips.h>
 

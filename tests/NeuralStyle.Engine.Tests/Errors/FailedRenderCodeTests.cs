@@ -38,7 +38,7 @@ public sealed class FailedRenderCodeTests(EngineFixture fixture) : IDisposable
         var outcome = new SweepRunner(engine, batchSize: 1).Run(plan, _out.Path);
 
         var (stable, diverged) = (outcome.Manifest.Renders[0], outcome.Manifest.Renders[1]);
-        Assert.Equal((RenderStatus.Done, null), (stable.Status, stable.ErrorCode));
+        Assert.Equal((RenderStatus.Succeeded, null), (stable.Status, stable.ErrorCode));
         Assert.Equal((RenderStatus.Failed, "render_diverged"), (diverged.Status, diverged.ErrorCode));
         Assert.Contains("diverged", diverged.Error, StringComparison.Ordinal);
         Assert.Equal("render_diverged", RawRenders()[1]!["error_code"]!.GetValue<string>());

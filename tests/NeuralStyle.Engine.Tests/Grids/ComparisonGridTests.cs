@@ -30,7 +30,7 @@ public sealed class ComparisonGridTests(EngineFixture fixture) : IDisposable
         var outcome = new SweepRunner(engine, 4).Run(SweepPlanner.Expand(spec, []), Path.Combine(_out.Path, "sweep"));
 
         var grid = Assert.Single(outcome.Manifest.Grids);
-        Assert.All(outcome.Manifest.Renders, r => Assert.Equal(RenderStatus.Done, r.Status));
+        Assert.All(outcome.Manifest.Renders, r => Assert.Equal(RenderStatus.Succeeded, r.Status));
         Assert.Equal(1, grid.Scale);
         var (width, height) = ImageFile.Probe(Path.Combine(_out.Path, "sweep", grid.File));
         Assert.InRange(height, 100, 1000);
@@ -44,7 +44,7 @@ public sealed class ComparisonGridTests(EngineFixture fixture) : IDisposable
         // 600 columns of 32 px tiles and 8 px gaps: 24,000 px wide at their own size.
         var columns = new SweepAxis("seed", Enumerable.Range(0, 600).Select(i => SettingValue.Of($"{i}")).ToArray());
         var page = new GridPage(0, fixture.Content32, [fixture.Style32], [], null, columns);
-        var cells = Enumerable.Range(0, 600).Select(c => new GridCell(0, c, $"k{c}", RenderStatus.Done, fixture.Content32, null)).ToArray();
+        var cells = Enumerable.Range(0, 600).Select(c => new GridCell(0, c, $"k{c}", RenderStatus.Succeeded, fixture.Content32, null)).ToArray();
         var path = Path.Combine(_out.Path, "wide.png");
 
         var record = ComparisonGrid.Write(path, "wide.png", page, cells, "wide", "footer");

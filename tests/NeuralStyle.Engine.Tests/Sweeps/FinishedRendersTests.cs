@@ -35,6 +35,29 @@ public sealed class FinishedRendersTests(EngineFixture fixture) : IDisposable
             again.Manifest.Renders[1].ImageSha256);
     }
 
+    [Fact]
+    public void A_directory_written_with_the_old_status_words_resumes_reusing_its_done_renders()
+    {
+        var plan = SweepTestPlans.Plan(fixture, "  alpha_beta: [1e-4, 1e-3, 1e-2]\n");
+        Run(plan);
+        // What nsf sweep wrote before the farm's words: done and pending.
+        var manifestPath = Path.Combine(_out.Path, SweepManifest.FileName);
+        var manifest = JsonNode.Parse(File.ReadAllText(manifestPath))!;
+        var renders = manifest["renders"]!.AsArray();
+        renders[0]!["status"] = "done";
+        renders[1]!["status"] = "done";
+        renders[2]!["status"] = "pending";
+        renders[2]!.AsObject().Remove("image");
+        renders[2]!.AsObject().Remove("image_sha256");
+        File.WriteAllText(manifestPath, manifest.ToJsonString());
+
+        var again = Run(plan);
+
+        Assert.Equal((1, 2), (again.Rendered, again.Reused));
+        var written = JsonNode.Parse(File.ReadAllText(manifestPath))!["renders"]!.AsArray();
+        Assert.All(written, r => Assert.Equal("succeeded", (string?)r!["status"]));
+    }
+
     [Theory]
     [InlineData("absolute")]
     [InlineData("relative")]

@@ -29,7 +29,7 @@ public sealed class SweepJournalTests(EngineFixture fixture) : IDisposable
         // Linear: every line is one render's record, of a size that does not grow with the sweep.
         Assert.All(watcher.JournalBytes.Zip(watcher.JournalBytes.Skip(1), (a, b) => b - a), line => Assert.InRange(line, 200, 8192));
         Assert.False(File.Exists(_out.File("sweep.journal")), "the journal is folded into sweep.json when the run ends");
-        Assert.All(SweepManifest.TryRead(_out.Path)!.Renders, r => Assert.Equal(RenderStatus.Done, r.Status));
+        Assert.All(SweepManifest.TryRead(_out.Path)!.Renders, r => Assert.Equal(RenderStatus.Succeeded, r.Status));
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class SweepJournalTests(EngineFixture fixture) : IDisposable
         }
         // What a kill -9 after three renders leaves: sweep.json as the run began, and the journal,
         // its last line cut mid-write.
-        (finished with { Renders = [.. finished.Renders.Select(r => r with { Status = RenderStatus.Pending, Image = null, ImageSha256 = null })] })
+        (finished with { Renders = [.. finished.Renders.Select(r => r with { Status = RenderStatus.Queued, Image = null, ImageSha256 = null })] })
             .Write(_out.Path);
         var lines = finished.Renders.Select(r => JsonSerializer.Serialize(r, SweepManifest.LineOptions)).ToArray();
         File.WriteAllText(_out.File("sweep.journal"), $"{lines[0]}\n{lines[1]}\n{lines[2][..(lines[2].Length / 2)]}");
@@ -54,7 +54,7 @@ public sealed class SweepJournalTests(EngineFixture fixture) : IDisposable
         Assert.Equal((1, 2), (resumed.Rendered, resumed.Reused));
         Assert.False(File.Exists(_out.File("sweep.journal")));
         using var manifest = JsonDocument.Parse(File.ReadAllText(_out.File("sweep.json")));
-        Assert.All(manifest.RootElement.GetProperty("renders").EnumerateArray(), r => Assert.Equal("done", r.GetProperty("status").GetString()));
+        Assert.All(manifest.RootElement.GetProperty("renders").EnumerateArray(), r => Assert.Equal("succeeded", r.GetProperty("status").GetString()));
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class SweepJournalTests(EngineFixture fixture) : IDisposable
 
         Assert.Throws<InvalidOperationException>(() => new SweepRunner(engine, 4).Run(plan, _out.Path, new ThrowOnGrid()));
 
-        Assert.All(SweepManifest.TryRead(_out.Path)!.Renders, r => Assert.Equal(RenderStatus.Done, r.Status));
+        Assert.All(SweepManifest.TryRead(_out.Path)!.Renders, r => Assert.Equal(RenderStatus.Succeeded, r.Status));
         Assert.False(File.Exists(_out.File("sweep.journal")));
     }
 

@@ -30,7 +30,7 @@ public sealed class SweepRunnerTests(EngineFixture fixture, ITestOutputHelper lo
 
         log.WriteLine($"figure-3 sweep, 20 renders at 32 px x 3 iterations: {clock.Elapsed.TotalSeconds:F1} s");
         Assert.Equal(20, outcome.Rendered);
-        Assert.All(outcome.Manifest.Renders, r => Assert.Equal(RenderStatus.Done, r.Status));
+        Assert.All(outcome.Manifest.Renders, r => Assert.Equal(RenderStatus.Succeeded, r.Status));
         Assert.All(outcome.Manifest.Renders, r => Assert.True(File.Exists(Path.Combine(_out.Path, r.Image!))));
         Assert.Equal(1, outcome.Manifest.ModelLoads);
         // One content target; one style target per layer set (rows): each computed once, then reused.
@@ -87,7 +87,7 @@ public sealed class SweepRunnerTests(EngineFixture fixture, ITestOutputHelper lo
         var outcome = new SweepRunner(engine, 4).Run(plan, _out.Path, new ThrowingOn(1));
 
         Assert.Equal(1, outcome.Failed);
-        Assert.Equal([RenderStatus.Done, RenderStatus.Failed, RenderStatus.Done], outcome.Manifest.Renders.Select(r => r.Status));
+        Assert.Equal([RenderStatus.Succeeded, RenderStatus.Failed, RenderStatus.Succeeded], outcome.Manifest.Renders.Select(r => r.Status));
         Assert.Contains("render 1 is broken", outcome.Manifest.Renders[1].Error);
         var grid = outcome.Manifest.Grids[0];
         var cell = grid.Cells.Single(c => c.Status == RenderStatus.Failed);
@@ -136,7 +136,7 @@ public sealed class SweepRunnerTests(EngineFixture fixture, ITestOutputHelper lo
 
         var (cpuCell, cudaCell) = (outcome.Manifest.Renders[0], outcome.Manifest.Renders[1]);
         Assert.Equal(cpuCell.Key, cudaCell.Key);
-        Assert.Equal(RenderStatus.Done, cpuCell.Status);
+        Assert.Equal(RenderStatus.Succeeded, cpuCell.Status);
         if (!cuda)
         {
             Assert.Equal(RenderStatus.Failed, cudaCell.Status);
@@ -147,7 +147,7 @@ public sealed class SweepRunnerTests(EngineFixture fixture, ITestOutputHelper lo
         }
         else
         {
-            Assert.Equal((RenderStatus.Done, 2), (cudaCell.Status, outcome.Rendered));
+            Assert.Equal((RenderStatus.Succeeded, 2), (cudaCell.Status, outcome.Rendered));
         }
     }
 
@@ -162,9 +162,9 @@ public sealed class SweepRunnerTests(EngineFixture fixture, ITestOutputHelper lo
         var outcome = new SweepRunner(engine, 1).Run(plan, _out.Path, observer, cancel.Token);
 
         Assert.True(outcome.Cancelled);
-        Assert.Equal(RenderStatus.Done, outcome.Manifest.Renders[0].Status);
+        Assert.Equal(RenderStatus.Succeeded, outcome.Manifest.Renders[0].Status);
         Assert.Equal(RenderStatus.Cancelled, outcome.Manifest.Renders[1].Status);
-        Assert.Equal(RenderStatus.Pending, outcome.Manifest.Renders[2].Status);
+        Assert.Equal(RenderStatus.Queued, outcome.Manifest.Renders[2].Status);
         Assert.Single(Directory.GetFiles(Path.Combine(_out.Path, "renders")));
     }
 
@@ -192,7 +192,7 @@ public sealed class SweepRunnerTests(EngineFixture fixture, ITestOutputHelper lo
             var outcome = new SweepRunner(engine, 4).Run(plan, _out.Path);
 
             Assert.Equal(run == 0 ? 2 : 0, outcome.Rendered);
-            Assert.All(outcome.Manifest.Renders, r => Assert.Equal(RenderStatus.Done, r.Status));
+            Assert.All(outcome.Manifest.Renders, r => Assert.Equal(RenderStatus.Succeeded, r.Status));
             Assert.Equal(outcome.Manifest.Renders[0].Image, outcome.Manifest.Renders[1].Image);
             Assert.Equal([0, 1, 2], outcome.Manifest.Renders.Select(r => r.Column));
         }

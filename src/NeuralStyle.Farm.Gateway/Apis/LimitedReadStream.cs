@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Http;
+
+namespace NeuralStyle.Farm.Gateway.Apis;
+
+/// <summary>
+/// A request body that refuses to yield more than a limit: the check that holds whatever the server
+/// (Kestrel enforces its own per-request limit; a test server and chunked bodies need this one).
+/// Past the limit it throws what Kestrel throws, a <see cref="BadHttpRequestException"/> with 413.
+/// </summary>
+internal sealed class LimitedReadStream(Stream inner, long limit) : Stream
+{
+    private long _read;
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => _read;
+        set => throw new NotSupportedException();
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+
+    public override int Read(Span<byte> buffer) => Count(inner.Read(buffer));
+
+    public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        Count(await inner.ReadAsync(buffer.AsMemory(offset, count), cancellationToken).ConfigureAwait(false));
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        Count(await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    private int Count(int read)
+    {
+        _read += read;
+        if (_read > limit)
+        {
+            throw new BadHttpRequestException($"the request body is larger than {limit} bytes, the most accepted here",
+                StatusCodes.Status413PayloadTooLarge);
+        }
+        return read;
+    }
+}
