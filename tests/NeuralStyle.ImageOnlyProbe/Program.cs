@@ -35,7 +35,7 @@ var columns = new SweepAxis("seed", [SettingValue.Of("1"), SettingValue.Of("2")]
 var page = new GridPage(0, source, [source], [], null, columns);
 GridCell[] cells =
 [
-    new(0, 0, "k0", RenderStatus.Done, source, null),
+    new(0, 0, "k0", RenderStatus.Succeeded, source, null),
     new(0, 1, "k1", RenderStatus.Failed, null, "failed on purpose"),
 ];
 var grid = Path.Combine(directory, "grid.png");
