@@ -6,11 +6,11 @@ namespace NeuralStyle.Engine.Sweeps;
 /// <summary>
 /// Reads a sweep spec from YAML or JSON (JSON is read as YAML's flow style, so both share one
 /// schema), within <see cref="SweepSpecLimits"/>. Relative image and weights paths are taken
-/// relative to the spec file.
+/// relative to the spec file, or every input name is handed to a resolver (the farm's gateway
+/// turns <c>sha256:</c> names into files of its blob store and refuses paths).
 /// </summary>
 public static class SweepSpecParser
 {
-
     private static readonly string[] Keys = ["content", "style", "settings", "axes", "title"];
 
     /// <summary>Parses the file at <paramref name="path"/>; a missing, unreadable, non-regular or oversized file is an <see cref="InputFileException"/>.</summary>
@@ -21,8 +21,20 @@ public static class SweepSpecParser
     }
 
     /// <summary>Parses spec text; relative paths resolve against <paramref name="baseDirectory"/>.</summary>
-    public static SweepSpec Parse(string text, string baseDirectory)
+    public static SweepSpec Parse(string text, string baseDirectory) =>
+        Parse(text, (name, where) => FullPath(name, baseDirectory, where));
+
+    /// <summary>
+    /// Parses spec text, turning every input name (content and style images, <c>weights</c>, an
+    /// <c>init</c> image, in settings and axes alike) into a local path with
+    /// <paramref name="resolveInput"/>, given the name as written (within
+    /// <see cref="SweepSpecLimits.MaxValueChars"/>) and the key it appears under; it throws to
+    /// refuse a name (a <see cref="SweepSpecException"/> for a name the caller does not accept).
+    /// </summary>
+    public static SweepSpec Parse(string text, Func<string, string, string> resolveInput)
     {
+        ArgumentNullException.ThrowIfNull(resolveInput);
+        string Checked(string name, string where) => resolveInput(SweepSpecLimits.CheckValue(name, where), where);
         var root = SpecYamlReader.Read(text);
         foreach (var (key, _) in root.Entries)
         {
@@ -31,10 +43,10 @@ public static class SweepSpecParser
                 throw new SweepSpecException($"unknown key '{key}'. A sweep spec has: {string.Join(", ", Keys)}");
             }
         }
-        var contents = root.Child("content") is { } c ? Paths(c, "content", baseDirectory) : [];
-        var styles = root.Child("style") is { } s ? StyleEntries(s, baseDirectory) : [];
-        var settings = root.Child("settings") is { } st ? Settings(st, baseDirectory) : [];
-        var axes = root.Child("axes") is { } a ? Axes(a, baseDirectory) : [];
+        var contents = root.Child("content") is { } c ? Paths(c, "content", Checked) : [];
+        var styles = root.Child("style") is { } s ? StyleEntries(s, Checked) : [];
+        var settings = root.Child("settings") is { } st ? Settings(st, Checked) : [];
+        var axes = root.Child("axes") is { } a ? Axes(a, Checked) : [];
         var title = root.Child("title") is { } t ? Title(t) : null;
         return new SweepSpec(contents, styles, settings, axes, title);
     }
@@ -43,17 +55,17 @@ public static class SweepSpecParser
         ? node.Text
         : throw new SweepSpecException($"'title' must be text ({node.Where})");
 
-    private static List<KeyValuePair<string, SettingValue>> Settings(SpecNode node, string baseDirectory)
+    private static List<KeyValuePair<string, SettingValue>> Settings(SpecNode node, Func<string, string, string> resolveInput)
     {
         var mapping = node.Kind == SpecNode.Shape.Mapping ? node : throw new SweepSpecException("'settings' must be a mapping of setting: value");
         return mapping.Entries.Select(pair =>
         {
             Known(pair.Key, "settings");
-            return KeyValuePair.Create(pair.Key, Resolve(pair.Key, Value(pair.Value, $"settings.{pair.Key}"), baseDirectory));
+            return KeyValuePair.Create(pair.Key, Resolve(pair.Key, Value(pair.Value, $"settings.{pair.Key}"), resolveInput));
         }).ToList();
     }
 
-    private static List<SweepAxis> Axes(SpecNode node, string baseDirectory)
+    private static List<SweepAxis> Axes(SpecNode node, Func<string, string, string> resolveInput)
     {
         var mapping = node.Kind == SpecNode.Shape.Mapping ? node : throw new SweepSpecException("'axes' must be a mapping of setting: [values]");
         return mapping.Entries.Select(pair =>
@@ -68,27 +80,27 @@ public static class SweepSpecParser
             {
                 throw new SweepSpecException($"axes.{name} is empty; an axis needs at least one value");
             }
-            return new SweepAxis(name, pair.Value.Items.Select(v => Resolve(name, Value(v, $"axes.{name}"), baseDirectory)).ToArray());
+            return new SweepAxis(name, pair.Value.Items.Select(v => Resolve(name, Value(v, $"axes.{name}"), resolveInput)).ToArray());
         }).ToList();
     }
 
-    private static List<IReadOnlyList<string>> StyleEntries(SpecNode node, string baseDirectory) => node.Kind switch
+    private static List<IReadOnlyList<string>> StyleEntries(SpecNode node, Func<string, string, string> resolveInput) => node.Kind switch
     {
-        SpecNode.Shape.Scalar => [Paths(node, "style", baseDirectory)],
+        SpecNode.Shape.Scalar => [Paths(node, "style", resolveInput)],
         // A nested list is one entry of several styles, blended with style_blend_weights.
         SpecNode.Shape.Sequence =>
-            node.Items.Select(entry => (IReadOnlyList<string>)Paths(entry, "style", baseDirectory)).ToList(),
+            node.Items.Select(entry => (IReadOnlyList<string>)Paths(entry, "style", resolveInput)).ToList(),
         _ => throw new SweepSpecException("'style' must be a path, a list of paths, or lists of paths to blend"),
     };
 
-    private static List<string> Paths(SpecNode node, string key, string baseDirectory)
+    private static List<string> Paths(SpecNode node, string key, Func<string, string, string> resolveInput)
     {
         var items = Texts(node) ?? throw new SweepSpecException($"'{key}' must be a path or a list of paths ({node.Where})");
         if (items.Count == 0 || items.Any(string.IsNullOrWhiteSpace))
         {
             throw new SweepSpecException($"'{key}' needs at least one non-empty path ({node.Where})");
         }
-        return items.Select(i => FullPath(i, baseDirectory, key)).ToList();
+        return items.Select(i => resolveInput(i, key)).ToList();
     }
 
     private static SettingValue Value(SpecNode node, string where) => Texts(node) switch
@@ -106,14 +118,13 @@ public static class SweepSpecParser
         _ => null,
     };
 
-    private static SettingValue Resolve(string name, SettingValue value, string baseDirectory) =>
+    private static SettingValue Resolve(string name, SettingValue value, Func<string, string, string> resolveInput) =>
         !value.IsList && (name is "weights" || (name == "init" && value.Items[0] is not ("content" or "noise" or "style")))
-            ? SettingValue.Of(FullPath(value.Items[0], baseDirectory, name))
+            ? SettingValue.Of(resolveInput(value.Items[0], name))
             : value;
 
     private static string FullPath(string path, string baseDirectory, string where)
     {
-        SweepSpecLimits.CheckValue(path, where);
         try
         {
             return Path.GetFullPath(path, baseDirectory);
