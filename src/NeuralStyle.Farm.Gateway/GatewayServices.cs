@@ -3,6 +3,7 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NeuralStyle.Farm.Contracts.Storage;
+using NeuralStyle.Farm.Gateway.Apis;
 using NeuralStyle.Farm.Gateway.Consumers;
 using NeuralStyle.Farm.Gateway.Diagnostics;
 using NeuralStyle.Farm.Gateway.Events;
@@ -23,8 +24,8 @@ public static class GatewayServices
     /// Adds the gateway's services, <see cref="IFarm"/> among them, and its hosted services (the
     /// sweep finisher, then the scheduler, whose start runs the recovery and makes
     /// <see cref="FarmHealth"/> ready). Also registers the blob store as <see cref="IBlobStore"/>
-    /// (workers in the same process share it), <see cref="FarmHealth"/> as the health check
-    /// <c>farm</c> tagged <c>ready</c>, and <see cref="GatewayInstruments"/>. The bus (MassTransit)
+    /// (workers in the same process share it), <see cref="FarmHealth"/> as the <see cref="IFarmReadiness"/>
+    /// behind <c>/health</c>, and <see cref="GatewayInstruments"/>. The bus (MassTransit)
     /// is the host's to add, with <see cref="AddGatewayConsumers"/>.
     /// </summary>
     public static IServiceCollection AddFarmGateway(this IServiceCollection services, GatewayOptions options)
@@ -34,7 +35,7 @@ public static class GatewayServices
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new GatewayInstruments(sp.GetService<IMeterFactory>()));
         services.AddSingleton<FarmHealth>();
-        services.AddHealthChecks().AddCheck<FarmHealth>(FarmHealth.Name, tags: ["ready"]);
+        services.AddSingleton<IFarmReadiness>(sp => sp.GetRequiredService<FarmHealth>());
 
         services.AddSingleton<DirectoryBlobStore>();
         services.AddSingleton<IBlobStore>(sp => sp.GetRequiredService<DirectoryBlobStore>());
