@@ -57,8 +57,7 @@ public static class GatewayServices
         services.AddSingleton<EventStream>();
         services.AddSingleton<GatewayRecovery>();
         services.TryAddSingleton<IRenderDispatch, BusRenderDispatch>();
-        // Until the gateway-grids branch brings the composer; the lead replaces this registration at merge.
-        services.TryAddSingleton<ISweepDocuments, PendingSweepDocuments>();
+        services.TryAddSingleton<ISweepDocuments, SweepDocuments>();
 
         // Registration order is start order: the finisher reads its queue before the recovery fills it.
         services.AddSingleton<SweepFinisher>();
@@ -75,10 +74,16 @@ public static class GatewayServices
     public static void AddGatewayConsumers(this IBusRegistrationConfigurator bus)
     {
         ArgumentNullException.ThrowIfNull(bus);
-        bus.AddConsumer<RenderStartedConsumer>();
+        // The handlers are idempotent, so a failed write (the database busy past its timeout) is simply tried again.
+        bus.AddConsumer<RenderStartedConsumer>(RetryBriefly);
         bus.AddConsumer<RenderProgressedConsumer>();
-        bus.AddConsumer<RenderCompletedConsumer>();
-        bus.AddConsumer<RenderFailedConsumer>();
+        bus.AddConsumer<RenderCompletedConsumer>(RetryBriefly);
+        bus.AddConsumer<RenderFailedConsumer>(RetryBriefly);
         bus.AddConsumer<WorkerHeartbeatConsumer>();
+    }
+
+    private static void RetryBriefly<T>(IRegistrationContext context, IConsumerConfigurator<T> consumer) where T : class
+    {
+        consumer.UseMessageRetry(r => r.Intervals(100, 1000, 5000));
     }
 }

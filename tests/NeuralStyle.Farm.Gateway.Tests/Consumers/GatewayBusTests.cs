@@ -8,7 +8,10 @@ using NeuralStyle.Farm.Gateway.Tests.Support;
 
 namespace NeuralStyle.Farm.Gateway.Tests.Consumers;
 
-/// <summary>The gateway on MassTransit's in-memory test harness, with a fake worker answering its batches.</summary>
+/// <summary>
+/// The gateway on MassTransit's in-memory test harness, with a fake worker answering its batches
+/// and the real grid composer drawing the page from the results the fake stored.
+/// </summary>
 public sealed class GatewayBusTests : IDisposable
 {
     private readonly TemporaryDirectory _data = new();
@@ -56,7 +59,13 @@ public sealed class GatewayBusTests : IDisposable
             Assert.All(sweep.Renders, r => Assert.Equal((FakeWorkerConsumer.Name, 2, 1), (r.Worker, r.BatchSize, r.Attempts)));
             Assert.True(await farm.HasBlobAsync(sweep.Renders[0].ImageSha256!, CancellationToken.None));
             var page = Assert.Single(sweep.Grids);
-            Assert.True(await farm.HasBlobAsync(page.Sha256!, CancellationToken.None));
+            Assert.StartsWith("grid-", page.File, StringComparison.Ordinal);
+            await using (var grid = (await farm.OpenBlobAsync(page.Sha256!, CancellationToken.None))!)
+            {
+                var signature = new byte[8];
+                await grid.ReadExactlyAsync(signature);
+                Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0d, 0x0a, 0x1a, 0x0a }, signature);
+            }
             Assert.True(await harness.Sent.Any<RenderBatch>());
             Assert.Equal(2, harness.Sent.Select<RenderBatch>().Count());
             Assert.True(await harness.Published.Any<SweepCompleted>(m => m.Context.Message.SweepId == accepted.Id && m.Context.Message.Completed == 4));
