@@ -1,3 +1,5 @@
+using NeuralStyle.Engine.Rendering;
+
 namespace NeuralStyle.Farm.Worker;
 
 /// <summary>Settings of the workers a process hosts.</summary>
@@ -23,4 +25,30 @@ public sealed record WorkerOptions
 
     /// <summary>A name prefix for the workers (default: host name and process id).</summary>
     public string? Name { get; init; }
+
+    /// <summary>Device memory each worker's engine keeps its feature targets in, at most (least recently used evicted first).</summary>
+    public long TargetCacheBytes { get; init; } = TargetCache.DefaultMaxBytes;
+
+    /// <summary>Most bytes one batch may need on the device; null: what the device has available.</summary>
+    public long? MemoryLimit { get; init; }
+
+    /// <summary>
+    /// How long a <c>CancelRender</c> for a render this process is not running is remembered, so
+    /// that a batch delivered just after its cancel still stops. Short: a key cancelled here and
+    /// submitted again within this time would be cancelled too.
+    /// </summary>
+    public TimeSpan CancelMemory { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Where results are written before they go to the blob store; null: a folder under the system's temporary directory.</summary>
+    public string? ScratchDirectory { get; init; }
+
+    /// <summary>
+    /// The CPU threads each worker's engine uses: <see cref="Threads"/>, or the cores divided among
+    /// the workers (at least one). libtorch's setting is process-wide, so every worker of a process
+    /// gets the same.
+    /// </summary>
+    public int ThreadsPerWorker => Threads ?? Math.Max(1, Environment.ProcessorCount / Math.Max(1, Count));
+
+    /// <summary>The prefix of this process's worker names.</summary>
+    public string NamePrefix => Name ?? $"{Environment.MachineName}-{Environment.ProcessId}";
 }

@@ -13,4 +13,11 @@ public sealed record RenderProgress(
     int Iteration,
     int TotalIterations,
     IterationLosses Losses,
-    RgbImage? Snapshot);
+    RgbImage? Snapshot)
+{
+    /// <summary>
+    /// The image at this iteration when one was made for it: every <see cref="Snapshot"/>, and the
+    /// images a caller asked for at its own interval (a worker's previews); null otherwise.
+    /// </summary>
+    public RgbImage? CurrentImage { get; init; }
+}

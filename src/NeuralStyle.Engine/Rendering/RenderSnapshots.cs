@@ -24,6 +24,13 @@ public static class RenderSnapshots
     public static string Write(string outPath, RenderSettings settings, RenderProgress progress)
     {
         var path = PathFor(outPath, progress.Iteration);
+        WriteTo(path, settings, progress);
+        return path;
+    }
+
+    /// <summary>Writes the snapshot PNG, with its settings and losses, to exactly <paramref name="path"/>.</summary>
+    public static void WriteTo(string path, RenderSettings settings, RenderProgress progress)
+    {
         var node = new JsonObject
         {
             ["settings"] = JsonSerializer.SerializeToNode(settings.Resolve(), RenderSettingsJson.Options),
@@ -34,6 +41,5 @@ public static class RenderSnapshots
             ["Software"] = "NeuralStyle Farm",
             [RenderMetadata.Key] = node.ToJsonString(),
         });
-        return path;
     }
 }

@@ -69,12 +69,15 @@ internal sealed class ScaleStep : IDisposable
     /// <summary>The content image at this scale's size.</summary>
     public RgbImage Content { get; }
 
-    /// <summary>Optimises one image per settings entry (a batch of one or more) from <paramref name="initials"/>.</summary>
+    /// <summary>
+    /// Optimises one image per settings entry (a batch of one or more) from <paramref name="initials"/>
+    /// for <paramref name="iterations"/> updates, bringing the images back every <paramref name="snapshotEvery"/> (0: never).
+    /// </summary>
     public OptimisationOutcome Optimise(IReadOnlyList<RenderSettings> items, IReadOnlyList<RgbImage> initials,
-        Action<OptimisationStep> onStep, CancellationToken cancellationToken)
+        int iterations, int snapshotEvery, Action<OptimisationStep> onStep, CancellationToken cancellationToken)
     {
-        var options = new OptimisationOptions(_settings.Iterations, _settings.Optimizer, _settings.Pooling,
-            _settings.EffectiveLearningRate, _settings.SaveEvery);
+        var options = new OptimisationOptions(iterations, _settings.Optimizer, _settings.Pooling,
+            _settings.EffectiveLearningRate, snapshotEvery);
         var batch = items.Select((s, b) => new OptimisationItem(s.EffectiveContentWeight, s.StyleWeight, s.TvWeight,
             s.EffectiveStyleLayerWeights, initials[b])).ToArray();
         return PixelOptimisation.Run(_model, _contentTargets, _styleTargets, options, batch, onStep, cancellationToken);

@@ -75,6 +75,12 @@ public sealed class StyleTransfer(long? memoryLimit = null, long targetCacheByte
         return _model;
     }
 
+    /// <summary>SHA-256 of the weights loaded on the device; null before the first render.</summary>
+    public string? LoadedWeightsSha256 => _model?.WeightsSha256;
+
+    /// <summary>Convolutions of VGG-19 loaded (from conv1_1 on); 0 before the first render.</summary>
+    public int LoadedConvolutions => _model?.ConvolutionCount ?? 0;
+
     /// <summary>Renders one request. Cancellation stops at the next iteration and returns the image so far.</summary>
     public RenderResult Render(RenderRequest request, Action<RenderProgress>? onProgress = null,
         CancellationToken cancellationToken = default) =>
@@ -86,12 +92,21 @@ public sealed class StyleTransfer(long? memoryLimit = null, long targetCacheByte
     /// floating-point summation order. Progress names the request by its index.
     /// </summary>
     public IReadOnlyList<RenderResult> RenderBatch(IReadOnlyList<RenderRequest> requests,
-        Action<int, RenderProgress>? onProgress = null, CancellationToken cancellationToken = default)
+        Action<int, RenderProgress>? onProgress = null, CancellationToken cancellationToken = default) =>
+        RenderBatch(requests, null, 0, onProgress, cancellationToken);
+
+    /// <summary>
+    /// <see cref="RenderBatch(IReadOnlyList{RenderRequest}, Action{int, RenderProgress}?, CancellationToken)"/>
+    /// resumed at <paramref name="start"/> (null: from the beginning), with progress carrying
+    /// <see cref="RenderProgress.CurrentImage"/> every <paramref name="imageEvery"/> iterations (0: only save_every's).
+    /// </summary>
+    internal IReadOnlyList<RenderResult> RenderBatch(IReadOnlyList<RenderRequest> requests, RenderStartPoint? start,
+        int imageEvery, Action<int, RenderProgress>? onProgress, CancellationToken cancellationToken)
     {
         IReadOnlyList<RenderResult> results;
         try
         {
-            results = Optimise(requests, onProgress, cancellationToken);
+            results = Optimise(requests, start, imageEvery, onProgress, cancellationToken);
         }
         catch (Exception e)
         {
@@ -100,12 +115,12 @@ public sealed class StyleTransfer(long? memoryLimit = null, long targetCacheByte
             throw;
         }
         var trace = results[0].Trace;
-        _instruments.OnRenderCompleted(trace.Seconds, trace.Final.Iteration, requests.Count, trace.Cancelled);
+        _instruments.OnRenderCompleted(trace.Seconds, trace.Final.Iteration - (start?.Iteration ?? 0), requests.Count, trace.Cancelled);
         return results;
     }
 
-    private IReadOnlyList<RenderResult> Optimise(IReadOnlyList<RenderRequest> requests,
-        Action<int, RenderProgress>? onProgress, CancellationToken cancellationToken)
+    private IReadOnlyList<RenderResult> Optimise(IReadOnlyList<RenderRequest> requests, RenderStartPoint? start,
+        int imageEvery, Action<int, RenderProgress>? onProgress, CancellationToken cancellationToken)
     {
         foreach (var request in requests)
         {
@@ -113,6 +128,7 @@ public sealed class StyleTransfer(long? memoryLimit = null, long targetCacheByte
         }
         BatchCompatibility.Require(requests);
         var shared = requests[0].Settings;
+        var (firstScale, done) = start?.Locate(shared, requests.Count) ?? (0, 0);
         var inputs = RenderInputs.Open(requests[0]);
         // Refused before the model loads or any image is decoded at size.
         var memory = RenderMemory.Estimate(shared, inputs.ContentSize.Width, inputs.ContentSize.Height, requests.Count);
@@ -130,28 +146,37 @@ public sealed class StyleTransfer(long? memoryLimit = null, long targetCacheByte
         // Once every image's loss is infinite or NaN nothing can recover: stop rather than run the
         // remaining iterations, and fail below. A batch with a healthy image goes on.
         using var diverged = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        for (var scaleIndex = 0; scaleIndex < scales.Count && !cancelled; scaleIndex++)
+        for (var scaleIndex = firstScale; scaleIndex < scales.Count && !cancelled; scaleIndex++)
         {
             using var scale = new ScaleStep(this, model, inputs, shared, scales[scaleIndex]);
             content = scale.Content;
             var current = content;
-            var initials = results is null
-                ? requests.Select(r => inputs.InitialImage(current, r.Settings)).ToArray()
-                : results.Select(r => ImageResampling.Bilinear(r, current.Width, current.Height)).ToArray();
-            var offset = scaleIndex * shared.Iterations;
-            var outcome = scale.Optimise(requests.Select(r => r.Settings).ToArray(), initials, step =>
+            var skip = scaleIndex == firstScale ? done : 0;
+            var initials = results is not null
+                ? results.Select(r => ImageResampling.Bilinear(r, current.Width, current.Height)).ToArray()
+                : start is not null
+                    ? start.Images.Select(path => ImageFile.Read(path, current.Width, current.Height)).ToArray()
+                    : requests.Select(r => inputs.InitialImage(current, r.Settings)).ToArray();
+            var schedule = new ImageSchedule(shared.SaveEvery, imageEvery, skip, scaleIndex * shared.Iterations + skip,
+                shared.Iterations - skip);
+            var outcome = scale.Optimise(requests.Select(r => r.Settings).ToArray(), initials, schedule.Iterations,
+                schedule.NativeEvery, step =>
             {
                 for (var b = 0; b < requests.Count; b++)
                 {
                     var losses = step.Losses[b] with
                     {
-                        Iteration = step.Iteration + offset,
+                        Iteration = step.Iteration + schedule.Offset,
                         Seconds = step.Losses[b].Seconds + secondsBefore,
                         Scale = scales.Count > 1 ? scale.Size : null,
                     };
                     records[b].Add(losses);
-                    onProgress?.Invoke(b, new RenderProgress(scaleIndex, scales.Count, losses.Iteration,
-                        totalIterations, losses, step.Snapshots?[b]));
+                    var image = step.Snapshots?[b];
+                    onProgress?.Invoke(b, new RenderProgress(scaleIndex, scales.Count, losses.Iteration, totalIterations,
+                        losses, schedule.SaveDue(step.Iteration) ? image : null)
+                    {
+                        CurrentImage = schedule.SaveDue(step.Iteration) || schedule.ImageDue(step.Iteration) ? image : null,
+                    });
                 }
                 if (records.All(r => !double.IsFinite(r[^1].Total)))
                 {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using NeuralStyle.Engine.Execution;
 using NeuralStyle.Engine.Rendering;
 
 namespace NeuralStyle.Engine.Sweeps;
@@ -31,7 +32,14 @@ public sealed class SweepRunner(StyleTransfer engine, int batchSize)
         using var state = SweepState.Begin(directory, plan, records, engine);
         try
         {
-            RenderAll(plan, inputs, state, observer, cancellationToken);
+            var sink = new SweepRenderSink(plan, state, observer);
+            // A failed render removes its image even when an interrupted run left it; never a finished one's.
+            var artifacts = new DirectoryRenderArtifacts(
+                job => new RenderFiles(SweepRenderImages.PathOf(directory, state.Records[sink.PointOf(job).Index].Key)),
+                removesUnownedResults: true,
+                keep: records.Where(r => r.Status == RenderStatus.Succeeded).Select(r => SweepRenderImages.PathOf(directory, r.Key)));
+            using var executor = new RenderExecutor(engine);
+            RenderAll(plan, inputs, new SweepRun(state, sink, artifacts, executor), cancellationToken);
             var (grids, gridErrors) = WriteGrids(plan, state, observer);
             var manifest = state.End(grids);
             return new SweepOutcome(manifest, state.Rendered, reused, state.Records.Count(r => r.Status == RenderStatus.Failed),
@@ -63,9 +71,9 @@ public sealed class SweepRunner(StyleTransfer engine, int batchSize)
         return ([.. grids], [.. errors]);
     }
 
-    private void RenderAll(SweepPlan plan, SweepInputs inputs, SweepState state, ISweepObserver? observer, CancellationToken cancellationToken)
+    private void RenderAll(SweepPlan plan, SweepInputs inputs, SweepRun run, CancellationToken cancellationToken)
     {
-        var records = state.Records;
+        var records = run.State.Records;
         // Points that share a key (the same value written twice) are rendered once; on another
         // device they are rendered there too, so a device axis tries every device it names.
         var todo = plan.Points.Where(p => records[p.Index].Status != RenderStatus.Succeeded)
@@ -76,18 +84,20 @@ public sealed class SweepRunner(StyleTransfer engine, int batchSize)
             {
                 return;
             }
-            foreach (var batch in Prepare(model.ToArray(), state, observer) ? Batches(model, inputs) : [])
+            foreach (var batch in Prepare(model.ToArray(), run) ? Batches(model, inputs) : [])
             {
                 if (cancellationToken.IsCancellationRequested)
                 {
                     return;
                 }
-                RenderBatch(batch, state, observer, cancellationToken);
+                // Failures, retries and write isolation are the executor's: it reports each render's outcome to the sink.
+                run.Executor.RunAsync([.. batch.Select(run.Sink.JobOf)], run.Artifacts, run.Sink, cancellationToken)
+                    .GetAwaiter().GetResult();
                 foreach (var point in batch)
                 {
-                    state.CopyToDuplicates(point, todo[(records[point.Index].Key, point.Request.Settings.Device)]);
+                    run.State.CopyToDuplicates(point, todo[(records[point.Index].Key, point.Request.Settings.Device)]);
                 }
-                state.Flush();
+                run.State.Flush();
             }
         }
     }
@@ -97,7 +107,7 @@ public sealed class SweepRunner(StyleTransfer engine, int batchSize)
     /// When it cannot be loaded (a device this machine lacks), each of those renders fails and
     /// the sweep goes on with the others.
     /// </summary>
-    private bool Prepare(IReadOnlyList<SweepPoint> model, SweepState state, ISweepObserver? observer)
+    private bool Prepare(IReadOnlyList<SweepPoint> model, SweepRun run)
     {
         try
         {
@@ -108,9 +118,9 @@ public sealed class SweepRunner(StyleTransfer engine, int batchSize)
         {
             foreach (var point in model)
             {
-                Failed(point, state, observer, e);
+                Failed(point, run, RenderError.From(e));
             }
-            state.Flush();
+            run.State.Flush();
             return false;
         }
     }
@@ -131,83 +141,16 @@ public sealed class SweepRunner(StyleTransfer engine, int batchSize)
     }
 
     /// <summary>
-    /// Renders a batch and writes its images. Any exception from a render, its snapshots or the
-    /// observer fails that render only: a failed batch is retried one render at a time, so one
-    /// bad render never fails its neighbours. Interruption is not a failure: the renders are
-    /// recorded interrupted and the sweep stops.
+    /// Records a render failed before it reached the executor, removing what it left, and tells
+    /// the observer. The record is already final, so an observer that throws here has nothing
+    /// left to fail: its exception is dropped rather than stopping the sweep.
     /// </summary>
-    private void RenderBatch(IReadOnlyList<SweepPoint> batch, SweepState state, ISweepObserver? observer,
-        CancellationToken cancellationToken)
+    private static void Failed(SweepPoint point, SweepRun run, RenderError error)
     {
-        var clock = Stopwatch.StartNew();
-        IReadOnlyList<RenderResult> results;
+        run.Artifacts.DiscardAsync(run.Sink.JobOf(point), CancellationToken.None).AsTask().GetAwaiter().GetResult();
         try
         {
-            observer?.OnBatchStarted(batch);
-            results = engine.RenderBatch(batch.Select(p => p.Request).ToArray(), (b, progress) =>
-            {
-                state.WriteSnapshot(batch[b], progress);
-                observer?.OnIteration(batch[b], progress);
-            }, cancellationToken);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            foreach (var point in batch)
-            {
-                Notify(observer, point, state.Cancel(point));
-            }
-            return;
-        }
-        catch (Exception) when (batch.Count > 1)
-        {
-            foreach (var point in batch.TakeWhile(_ => !cancellationToken.IsCancellationRequested))
-            {
-                RenderBatch([point], state, observer, cancellationToken);
-            }
-            return;
-        }
-        catch (Exception e)
-        {
-            Failed(batch[0], state, observer, e);
-            return;
-        }
-        for (var b = 0; b < batch.Count; b++)
-        {
-            try
-            {
-                var record = state.Complete(batch[b], results[b], clock.Elapsed.TotalSeconds, batch.Count);
-                observer?.OnRenderFinished(batch[b], record);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                // Interrupted while reporting: the render itself is recorded; the sweep stops at the next batch.
-            }
-            catch (Exception e)
-            {
-                // A render that could not be written (or reported) is failed; its neighbours are still written.
-                Failed(batch[b], state, observer, e);
-            }
-        }
-    }
-
-    /// <summary>
-    /// Records a render failed. A cancellation that did not come from the sweep's own token (an
-    /// observer's timeout, say) is a failure nobody asked for, so it is <c>unexpected</c>, not <c>cancelled</c>.
-    /// </summary>
-    private static void Failed(SweepPoint point, SweepState state, ISweepObserver? observer, Exception error) =>
-        Notify(observer, point, state.Fail(point, error is OperationCanceledException
-            ? RenderError.Of(ErrorCode.Unexpected, $"unexpected {error.GetType().Name}: {error.Message}")
-            : RenderError.From(error)));
-
-    /// <summary>
-    /// Reports a failed or interrupted render. The record is already final, so an observer that
-    /// throws here has nothing left to fail: its exception is dropped rather than stopping the sweep.
-    /// </summary>
-    private static void Notify(ISweepObserver? observer, SweepPoint point, SweepRenderRecord record)
-    {
-        try
-        {
-            observer?.OnRenderFinished(point, record);
+            run.Sink.Failed(point, error);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

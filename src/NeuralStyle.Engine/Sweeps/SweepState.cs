@@ -1,4 +1,4 @@
-using NeuralStyle.Engine.Images;
+using NeuralStyle.Engine.Execution;
 using NeuralStyle.Engine.Rendering;
 
 namespace NeuralStyle.Engine.Sweeps;
@@ -14,10 +14,6 @@ internal sealed class SweepState : IDisposable
     private readonly SweepPlan _plan;
     private readonly SweepRenderRecord[] _records;
     private readonly StyleTransfer _engine;
-    private readonly HashSet<string> _doneKeys;
-
-    /// <summary>save_every snapshots written by this run for renders not finished yet, by key: removed if the render fails.</summary>
-    private readonly Dictionary<string, List<string>> _snapshots = [];
     private SweepJournal? _journal;
 
     private SweepState(string directory, SweepPlan plan, SweepRenderRecord[] records, StyleTransfer engine)
@@ -26,7 +22,6 @@ internal sealed class SweepState : IDisposable
         _plan = plan;
         _records = records;
         _engine = engine;
-        _doneKeys = records.Where(r => r.Status == RenderStatus.Succeeded).Select(r => r.Key).ToHashSet();
     }
 
     public int Rendered { get; private set; }
@@ -46,22 +41,10 @@ internal sealed class SweepState : IDisposable
         return state;
     }
 
-    public SweepRenderRecord Complete(SweepPoint point, RenderResult result, double seconds, int batchSize)
+    /// <summary>Records a rendered point whose image <paramref name="artifact"/> is written (at <see cref="SweepFiles.RenderImage"/>).</summary>
+    public SweepRenderRecord Complete(SweepPoint point, RenderResult result, RenderArtifact artifact, double seconds, int batchSize)
     {
         var record = _records[point.Index];
-        if (result.Cancelled)
-        {
-            return Finish(point, record with { Status = RenderStatus.Cancelled, Final = result.Trace.Final });
-        }
-        var image = SweepFiles.RenderImage(record.Key);
-        var metadata = new Dictionary<string, string>(RenderMetadata.For(result.Trace))
-        {
-            ["neuralstyle:sweep"] = string.Join(", ", record.Coordinates.Select(c => $"{c.Key}={c.Value}")),
-        };
-        ImageFile.WritePng(Path.Combine(_directory, image), result.Image, metadata);
-        // Hashed as it lies on disk, so a rerun can tell this file from a truncated or replaced one.
-        var sha256 = SweepRenderImages.Sha256(_directory, record.Key)
-            ?? throw new OutputFileException($"cannot read back '{Path.Combine(_directory, image)}' after writing it");
         var done = Finish(point, record with
         {
             Status = RenderStatus.Succeeded,
@@ -70,29 +53,23 @@ internal sealed class SweepState : IDisposable
             Final = result.Trace.Final,
             Seconds = seconds,
             BatchSize = batchSize,
-            Image = image,
-            ImageSha256 = sha256,
+            Image = SweepFiles.RenderImage(record.Key),
+            ImageSha256 = artifact.ImageSha256,
         });
-        _doneKeys.Add(done.Key);
-        _snapshots.Remove(done.Key);
         Rendered++;
         return done;
     }
 
-    /// <summary>Records the render failed and removes its image and snapshots, unless another point of this run finished the same key.</summary>
-    public SweepRenderRecord Fail(SweepPoint point, RenderError error)
-    {
-        var record = _records[point.Index];
-        if (!_doneKeys.Contains(record.Key))
+    /// <summary>Records the render failed; its image and snapshots were discarded by the executor.</summary>
+    public SweepRenderRecord Fail(SweepPoint point, RenderError error) =>
+        Finish(point, _records[point.Index] with
         {
-            SweepRenderImages.Remove(_directory, record.Key, _snapshots.GetValueOrDefault(record.Key) ?? []);
-        }
-        _snapshots.Remove(record.Key);
-        return Finish(point, record with { Status = RenderStatus.Failed, Error = error.Message, ErrorCode = error.Code, Image = null, ImageSha256 = null });
-    }
+            Status = RenderStatus.Failed, Error = error.Message, ErrorCode = error.Code, Image = null, ImageSha256 = null,
+        });
 
-    public SweepRenderRecord Cancel(SweepPoint point) =>
-        Finish(point, _records[point.Index] with { Status = RenderStatus.Cancelled });
+    /// <summary>Records the render cancelled part way, with the losses where it stopped when it got that far.</summary>
+    public SweepRenderRecord Cancel(SweepPoint point, RenderResult? stopped) =>
+        Finish(point, _records[point.Index] with { Status = RenderStatus.Cancelled, Final = stopped?.Trace.Final ?? _records[point.Index].Final });
 
     /// <summary>Makes every render finished since the last call durable (one journal flush per batch).</summary>
     public void Flush() => _journal!.Flush();
@@ -109,19 +86,6 @@ internal sealed class SweepState : IDisposable
                 Index = own.Index, Page = own.Page, Row = own.Row, Column = own.Column,
                 Coordinates = own.Coordinates, Settings = own.Settings,
             };
-        }
-    }
-
-    /// <summary>save_every: renders/&lt;key&gt;.iterNNNN.png beside the render's image.</summary>
-    public void WriteSnapshot(SweepPoint point, RenderProgress progress)
-    {
-        if (RenderSnapshots.Due(point.Request.Settings, progress))
-        {
-            var key = _records[point.Index].Key;
-            var image = Path.Combine(_directory, SweepFiles.RenderImage(key));
-            // Noted before writing, so a failure mid-write still removes it (the write is atomic).
-            (_snapshots.TryGetValue(key, out var written) ? written : _snapshots[key] = []).Add(RenderSnapshots.PathFor(image, progress.Iteration));
-            RenderSnapshots.Write(image, point.Request.Settings, progress);
         }
     }
 
