@@ -50,7 +50,11 @@ internal static class SweepCommand
             CreateDirectory(directory);
             using var directoryLock = SweepDirectoryLock.Acquire(directory);
             var farm = new FarmHostSettings("http://127.0.0.1:0", Path.Combine(directory, FarmFolder), [], null,
-                new WorkerOptions { Count = 1, Device = device }) { MaxBatchSize = Math.Max(1, parse.GetValue(batchSize)) };
+                new WorkerOptions { Count = 1, Device = device }) 
+            {
+                MaxBatchSize = Math.Max(1, parse.GetValue(batchSize)),
+                LogLevel = Microsoft.Extensions.Logging.LogLevel.Warning,
+            };
             await using var app = FarmHost.Build(farm);
             await app.StartAsync(CancellationToken.None);
             try

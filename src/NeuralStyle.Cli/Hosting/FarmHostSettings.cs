@@ -12,4 +12,7 @@ internal sealed record FarmHostSettings(string Urls, string DataDirectory, IRead
 {
     /// <summary>Most renders in one batch; null: the gateway's default.</summary>
     public int? MaxBatchSize { get; init; }
+
+    /// <summary>Least severe log level written to stderr (nsf sweep keeps the terminal for its own progress).</summary>
+    public Microsoft.Extensions.Logging.LogLevel LogLevel { get; init; } = Microsoft.Extensions.Logging.LogLevel.Information;
 }
