@@ -56,12 +56,12 @@ public sealed class ErrorReportingTests(CliFixture fixture)
     }
 
     [Fact]
-    public void A_sweep_render_on_an_absent_device_is_recorded_with_the_code_device_unavailable()
+    public void A_sweep_render_that_diverges_is_recorded_with_the_code_render_diverged()
     {
         var spec = Path.Combine(fixture.NewDirectory(), "sweep.yaml");
         File.WriteAllText(spec, $"content: {fixture.Content}\nstyle: {fixture.Style}\n" +
-            $"settings: {{size: 32, iterations: 2, weights: {fixture.Weights}, style_layers: [relu1_1], content_layers: [relu2_2]}}\n" +
-            "axes:\n  device: [cpu, cuda:99]\n");
+            $"settings: {{size: 32, iterations: 6, style_weight: 1e12, weights: {fixture.Weights}, style_layers: [relu1_1], content_layers: [relu2_2]}}\n" +
+            "axes:\n  learning_rate: [1, 1000]\n");
         var outDir = Path.Combine(fixture.NewDirectory(), "out");
 
         var run = CliRun.Of($"sweep {spec} --out {outDir}");
@@ -71,7 +71,7 @@ public sealed class ErrorReportingTests(CliFixture fixture)
         var renders = manifest.RootElement.GetProperty("renders");
         Assert.False(renders[0].TryGetProperty("error_code", out _), "the cpu render did not fail");
         Assert.Equal("failed", renders[1].GetProperty("status").GetString());
-        Assert.Equal("device_unavailable", renders[1].GetProperty("error_code").GetString());
+        Assert.Equal("render_diverged", renders[1].GetProperty("error_code").GetString());
     }
 
     private static InvalidOperationException Thrown()

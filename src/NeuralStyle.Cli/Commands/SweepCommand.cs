@@ -47,6 +47,8 @@ internal static class SweepCommand
             OutputPaths.RequireSweepOutputs(plan, directory);
             var device = DeviceOf(plan);
             RequireMemory(plan);
+            output.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{plan.Points.Count} renders on {plan.Pages.Count} grid page{(plan.Pages.Count == 1 ? "" : "s")}"));
             CreateDirectory(directory);
             using var directoryLock = SweepDirectoryLock.Acquire(directory);
             var farm = new FarmHostSettings("http://127.0.0.1:0", Path.Combine(directory, FarmFolder), [], null,

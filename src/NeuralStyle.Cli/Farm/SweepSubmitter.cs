@@ -57,7 +57,7 @@ internal sealed class SweepSubmitter(FarmClient client, TextWriter output, TextW
         {
             await FetchAsync(accepted.Id, outDir, cancellationToken);
         }
-        return Summarise(sweep);
+        return Summarise(sweep, accepted);
     }
 
     private async Task WatchAsync(SweepAccepted accepted, CancellationToken cancellationToken)
@@ -101,9 +101,14 @@ internal sealed class SweepSubmitter(FarmClient client, TextWriter output, TextW
 
     private static string AtomicFileName() => $".nsf-archive-{Guid.NewGuid():N}.zip";
 
-    private int Summarise(SweepView sweep)
+    private int Summarise(SweepView sweep, SweepAccepted accepted)
     {
         var c = sweep.Counts;
+        if (Embedded)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{c.Succeeded - accepted.Reused} rendered, {accepted.Reused} already done, {c.Failed} failed"));
+        }
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"sweep {sweep.Id} {sweep.Status.ToString().ToLowerInvariant()}: {c.Succeeded} succeeded, {c.Failed} failed, {c.Cancelled} cancelled of {c.Total}"));
         if (c.Failed > 0 || c.Cancelled > 0 || sweep.Status == SweepStatus.Cancelled)
