@@ -61,6 +61,12 @@ public sealed partial class EmbeddedFarmTests(CliFixture fixture)
         Assert.Equal([Path.GetFileName(grid), "renders", "sweep.json"], Directory.EnumerateFileSystemEntries(outDir).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         using var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(outDir, "sweep.json")));
         Assert.Contains("\"succeeded\"", manifest.RootElement.GetRawText());
+
+        // The same sweep again: every render is reused, nothing is queued or uploaded, and it ends at once.
+        var again = await NsfProcess.RunAsync(["submit", Spec("{alpha_beta: [1e-5, 1e-3], style_weight: [10, 1000]}"), "--gateway", serve.Url.AbsoluteUri, "--wait"], Limit);
+        Assert.True(again.ExitCode == 0, $"exit {again.ExitCode}; {again.Output} {again.Error}");
+        Assert.Contains("4 already rendered, 0 queued", again.Output);
+        Assert.DoesNotContain("uploading", again.Output);
     }
 
     [Fact]
@@ -133,6 +139,41 @@ public sealed partial class EmbeddedFarmTests(CliFixture fixture)
     }
 
     [Fact]
+    public async Task A_waiting_submit_rides_out_a_gateway_killed_and_restarted_and_still_writes_the_results()
+    {
+        var data = fixture.NewDirectory();
+        var url = ServeProcess.FreeLoopbackUrl();
+        var outDir = Path.Combine(fixture.NewDirectory(), "results");
+        var first = await ServeProcess.StartOnAsync(url, data, "--weights", fixture.Weights);
+        try
+        {
+            var submit = NsfProcess.RunAsync(["submit", Spec("{iterations: [30, 31, 32, 33]}"), "--gateway", url, "--wait", "--out", outDir], Limit);
+            using var http = Http(first);
+            SweepSummary[] sweeps = [];
+            await Wait.UntilAsync(async () =>
+            {
+                sweeps = await RawEvents.GetAsync<SweepSummary[]>(http, "api/sweeps");
+                return sweeps.Length == 1 && sweeps[0].Counts.Succeeded >= 1;
+            }, Limit, () => $"a first render to succeed; stderr: {first.Error}");
+            await first.KillAsync();
+            Assert.True(sweeps[0].Counts.Succeeded < 4, $"the sweep ended before the gateway could be killed ({sweeps[0].Counts})");
+            Assert.False(submit.IsCompleted, "nsf submit ended before the gateway was killed");
+            using var second = await ServeProcess.StartOnAsync(url, data, "--weights", fixture.Weights);
+
+            var run = await submit;
+
+            Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}; stdout: {run.Output}; stderr: {run.Error}; serve: {second.Error}");
+            Assert.Contains("render 4/4", run.Output);
+            Assert.Equal(4, Directory.GetFiles(Path.Combine(outDir, "renders"), "*.png").Length);
+            Assert.Single(Directory.GetFiles(outDir, "grid-*.png"));
+        }
+        finally
+        {
+            first.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task A_render_through_the_farm_equals_the_same_render_through_nsf_render_bit_for_bit()
     {
         var threads = JsonDocument.Parse(CliRun.Of("info").Output).RootElement.GetProperty("threads").GetInt32();
@@ -200,6 +241,25 @@ public sealed partial class EmbeddedFarmTests(CliFixture fixture)
         // It did check the uploaded images, with the image-only library.
         Assert.Contains(libraries, l => l.EndsWith("libnsf_image.so", StringComparison.Ordinal));
         Assert.DoesNotContain(libraries, l => l.Contains("libtorch", StringComparison.Ordinal) || l.Contains("libc10", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Ctrl_C_while_waiting_stops_watching_and_leaves_the_sweep_running()
+    {
+        // The gateway alone has no workers: the sweep stays queued, so only the interrupt ends the wait.
+        using var gateway = await ServeProcess.StartGatewayAsync(fixture.NewDirectory(), "--weights", fixture.Weights);
+        using var interrupt = new CancellationTokenSource();
+        var output = new WatchedWriter();
+        var run = Task.Run(() => CliRun.Of($"submit {Spec("{seed: [1, 2]}")} --gateway {gateway.Url.AbsoluteUri} --wait", interrupt.Token, output));
+        await output.Seen("watching").WaitAsync(Limit);
+        interrupt.Cancel();
+        var result = await run.WaitAsync(Limit);
+
+        Assert.Equal(ExitCodes.Cancelled, result.ExitCode);
+        Assert.Contains("goes on at the gateway", result.Error);
+        using var http = Http(gateway);
+        var view = await RawEvents.GetAsync<SweepView>(http, $"api/sweeps/{SweepIdIn(output.ToString())}");
+        Assert.Equal(SweepStatus.Running, view.Status);
     }
 
     [GeneratedRegex(@"submitted sweep ([0-9a-f-]{36})")]
