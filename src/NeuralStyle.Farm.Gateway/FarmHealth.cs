@@ -1,30 +1,18 @@
-using Microsoft.Extensions.Diagnostics.HealthChecks;
+using NeuralStyle.Farm.Gateway.Apis;
 
 namespace NeuralStyle.Farm.Gateway;
 
 /// <summary>
-/// Readiness of the gateway core: the store is open at the current schema and the start-up
-/// recovery (running renders re-queued, unfinished sweeps resumed) has run. Registered as the
-/// health check <see cref="Name"/> (tag <c>ready</c>) for <c>/health</c>. Thread-safe.
+/// Readiness of the gateway core, behind <c>/health</c> as the registered <see cref="IFarmReadiness"/>:
+/// the store is open at the current schema and the start-up recovery (running renders re-queued,
+/// unfinished sweeps resumed) has run. The bus reports its own health. Thread-safe.
 /// </summary>
-public sealed class FarmHealth : IHealthCheck, Apis.IFarmReadiness
+public sealed class FarmHealth : IFarmReadiness
 {
-    /// <summary>The health check's registration name.</summary>
-    public const string Name = "farm";
-
-    private volatile string? _notReady = "the gateway has not started yet";
+    private volatile bool _ready;
 
     /// <summary>True once the store is open at the current schema and recovery has run.</summary>
-    public bool IsReady => _notReady is null;
+    public bool IsReady => _ready;
 
-    /// <summary>Why it is not ready; null when ready.</summary>
-    public string? Reason => _notReady;
-
-    /// <inheritdoc/>
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_notReady is { } reason ? HealthCheckResult.Unhealthy(reason) : HealthCheckResult.Healthy("store open, schema current"));
-
-    internal void Ready() => _notReady = null;
-
-    internal void NotReady(string reason) => _notReady = reason;
+    internal void Ready() => _ready = true;
 }

@@ -3,6 +3,7 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NeuralStyle.Farm.Contracts.Storage;
+using NeuralStyle.Farm.Gateway.Apis;
 using NeuralStyle.Farm.Gateway.Consumers;
 using NeuralStyle.Farm.Gateway.Diagnostics;
 using NeuralStyle.Farm.Gateway.Events;
@@ -23,8 +24,8 @@ public static class GatewayServices
     /// Adds the gateway's services, <see cref="IFarm"/> among them, and its hosted services (the
     /// sweep finisher, then the scheduler, whose start runs the recovery and makes
     /// <see cref="FarmHealth"/> ready). Also registers the blob store as <see cref="IBlobStore"/>
-    /// (workers in the same process share it), <see cref="FarmHealth"/> as the health check
-    /// <c>farm</c> tagged <c>ready</c>, and <see cref="GatewayInstruments"/>. The bus (MassTransit)
+    /// (workers in the same process share it), <see cref="FarmHealth"/> as the <see cref="IFarmReadiness"/>
+    /// behind <c>/health</c>, and <see cref="GatewayInstruments"/>. The bus (MassTransit)
     /// is the host's to add, with <see cref="AddGatewayConsumers"/>.
     /// </summary>
     public static IServiceCollection AddFarmGateway(this IServiceCollection services, GatewayOptions options)
@@ -34,8 +35,7 @@ public static class GatewayServices
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new GatewayInstruments(sp.GetService<IMeterFactory>()));
         services.AddSingleton<FarmHealth>();
-        // /health (the API's readiness check, named "farm" too) reads it through IFarmReadiness.
-        services.AddSingleton<NeuralStyle.Farm.Gateway.Apis.IFarmReadiness>(sp => sp.GetRequiredService<FarmHealth>());
+        services.AddSingleton<IFarmReadiness>(sp => sp.GetRequiredService<FarmHealth>());
 
         services.AddSingleton<DirectoryBlobStore>();
         services.AddSingleton<IBlobStore>(sp => sp.GetRequiredService<DirectoryBlobStore>());
@@ -74,10 +74,16 @@ public static class GatewayServices
     public static void AddGatewayConsumers(this IBusRegistrationConfigurator bus)
     {
         ArgumentNullException.ThrowIfNull(bus);
-        bus.AddConsumer<RenderStartedConsumer>();
+        // The handlers are idempotent, so a failed write (the database busy past its timeout) is simply tried again.
+        bus.AddConsumer<RenderStartedConsumer>(RetryBriefly);
         bus.AddConsumer<RenderProgressedConsumer>();
-        bus.AddConsumer<RenderCompletedConsumer>();
-        bus.AddConsumer<RenderFailedConsumer>();
+        bus.AddConsumer<RenderCompletedConsumer>(RetryBriefly);
+        bus.AddConsumer<RenderFailedConsumer>(RetryBriefly);
         bus.AddConsumer<WorkerHeartbeatConsumer>();
+    }
+
+    private static void RetryBriefly<T>(IRegistrationContext context, IConsumerConfigurator<T> consumer) where T : class
+    {
+        consumer.UseMessageRetry(r => r.Intervals(100, 1000, 5000));
     }
 }

@@ -12,7 +12,7 @@ public sealed record RenderExecutorOptions
     /// <summary>Progress carries <see cref="Rendering.RenderProgress.CurrentImage"/> every this many iterations (previews); 0: only save_every's images.</summary>
     public int ImageEvery { get; init; }
 
-    /// <summary>Runs once on the executor's render thread before its first render: per-thread engine settings (CPU threads).</summary>
+    /// <summary>Runs once on the executor's render thread before its first render: settings that belong to a thread (libtorch's thread count is process-wide: EngineRuntime.SetThreads).</summary>
     public Action? OnRenderThreadStart { get; init; }
 
     /// <summary>The render thread's name, for debuggers and dumps.</summary>

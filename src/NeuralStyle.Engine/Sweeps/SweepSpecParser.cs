@@ -22,7 +22,7 @@ public static class SweepSpecParser
 
     /// <summary>Parses spec text; relative paths resolve against <paramref name="baseDirectory"/>.</summary>
     public static SweepSpec Parse(string text, string baseDirectory) =>
-        Parse(text, (name, where) => FullPath(name, baseDirectory, where));
+        ParseResolvingInputs(text, (name, where) => FullPath(name, baseDirectory, where));
 
     /// <summary>
     /// Parses spec text, turning every input name (content and style images, <c>weights</c>, an
@@ -31,7 +31,7 @@ public static class SweepSpecParser
     /// <see cref="SweepSpecLimits.MaxValueChars"/>) and the key it appears under; it throws to
     /// refuse a name (a <see cref="SweepSpecException"/> for a name the caller does not accept).
     /// </summary>
-    public static SweepSpec Parse(string text, Func<string, string, string> resolveInput)
+    public static SweepSpec ParseResolvingInputs(string text, Func<string, string, string> resolveInput)
     {
         ArgumentNullException.ThrowIfNull(resolveInput);
         string Checked(string name, string where) => resolveInput(SweepSpecLimits.CheckValue(name, where), where);

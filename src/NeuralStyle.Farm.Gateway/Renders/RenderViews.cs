@@ -22,6 +22,7 @@ internal static class RenderViews
         ErrorCode = row.ErrorCode,
         Error = row.Error,
         ImageSha256 = row.ResultSha256,
+        TraceSha256 = row.TraceSha256,
         Render = FarmJson.Deserialize<PortableRender>(row.RenderJson),
     };
 
@@ -44,6 +45,7 @@ internal static class RenderViews
         ErrorCode = row.Cancelled != 0 ? "cancelled" : row.ErrorCode,
         Error = row.Cancelled != 0 ? "the sweep was cancelled" : row.Error,
         ImageSha256 = row.ResultSha256,
+        TraceSha256 = row.TraceSha256,
         Render = FarmJson.Deserialize<PortableRender>(row.RenderJson),
     };
 

@@ -15,4 +15,7 @@ internal sealed partial class WorkerEvents
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Worker {Worker} went silent; {Renders} running renders queued again")]
     private partial void LogWorkerLost(string worker, int renders);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Batch {BatchId} was claimed by no worker in time; its {Renders} renders are queued again")]
+    private partial void LogBatchLost(Guid batchId, int renders);
 }

@@ -47,6 +47,7 @@ internal sealed partial class WorkerEvents(
             await events.AppendAsync(write, FarmEventTypes.RenderStarted, null, started.Key, started);
             return true;
         }, cancellationToken);
+        inFlight.Claim([started.Key]);
     }
 
     public async Task ProgressedAsync(RenderProgressed progressed, CancellationToken cancellationToken)
@@ -151,6 +152,7 @@ internal sealed partial class WorkerEvents(
 
     public void Heartbeat(WorkerHeartbeat heartbeat)
     {
+        inFlight.Claim(heartbeat.Running ?? []);
         if (workers.Heard(heartbeat))
         {
             scheduler.Wake();
@@ -160,23 +162,38 @@ internal sealed partial class WorkerEvents(
     /// <summary>A worker went silent: its running renders go back to the queue (not counted as failures).</summary>
     public async Task WorkerLostAsync(string worker, CancellationToken cancellationToken)
     {
-        var keys = await database.WriteAsync(async write =>
-        {
-            var requeued = await renders.RequeueRunningAsync(write, worker: worker);
-            foreach (var key in requeued)
-            {
-                await events.AppendAsync(write, FarmEventTypes.RenderQueued, null, key, RenderViews.Of((await renders.GetAsync(write, key))!));
-            }
-            return requeued;
-        }, cancellationToken);
+        var keys = await RequeueAsync(worker: worker, cancellationToken: cancellationToken);
         LogWorkerLost(worker, keys.Count);
         instruments.WorkerLost();
         if (keys.Count > 0)
         {
             instruments.RenderRequeued("worker_lost", keys.Count);
         }
+        scheduler.Wake();
+    }
+
+    private async Task<IReadOnlyList<string>> RequeueAsync(string? worker = null, Guid? batchId = null, CancellationToken cancellationToken = default)
+    {
+        var keys = await database.WriteAsync(async write =>
+        {
+            var requeued = await renders.RequeueRunningAsync(write, worker, batchId);
+            foreach (var key in requeued)
+            {
+                await events.AppendAsync(write, FarmEventTypes.RenderQueued, null, key, RenderViews.Of((await renders.GetAsync(write, key))!));
+            }
+            return requeued;
+        }, cancellationToken);
         inFlight.Forget(keys);
         throttle.Forget(keys);
+        return keys;
+    }
+
+    /// <summary>A batch no worker claimed: its renders go back to the queue (not counted as failures; their late events are stale).</summary>
+    public async Task BatchLostAsync(Guid batchId, CancellationToken cancellationToken)
+    {
+        var keys = await RequeueAsync(batchId: batchId, cancellationToken: cancellationToken);
+        LogBatchLost(batchId, keys.Count);
+        instruments.RenderRequeued("unclaimed", keys.Count);
         scheduler.Wake();
     }
 

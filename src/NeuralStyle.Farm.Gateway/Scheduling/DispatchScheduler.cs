@@ -60,7 +60,7 @@ internal sealed partial class DispatchScheduler(
                 {
                     return;
                 }
-                inFlight.Add(batch.BatchId, batch.Renders.Select(r => r.Key()), batch.Attempt);
+                inFlight.Add(batch.BatchId, batch.Renders.Select(r => r.Key()), batch.Attempt, time.GetUtcNow());
                 try
                 {
                     await dispatch.SendAsync(batch, cancellationToken);
@@ -81,12 +81,19 @@ internal sealed partial class DispatchScheduler(
         }
     }
 
-    /// <summary>Marks workers silent past the timeout gone and takes their renders back.</summary>
+    /// <summary>
+    /// Marks workers silent past the timeout gone and takes their renders back, and takes back
+    /// batches no worker claimed within twice the timeout (lost between the queue and a worker).
+    /// </summary>
     internal async Task CheckWorkersAsync(CancellationToken cancellationToken)
     {
         foreach (var worker in workers.MarkSilentGone())
         {
             await workerEvents.WorkerLostAsync(worker, cancellationToken);
+        }
+        foreach (var batch in inFlight.TakeUnclaimed(time.GetUtcNow() - 2 * options.WorkerTimeout))
+        {
+            await workerEvents.BatchLostAsync(batch, cancellationToken);
         }
     }
 

@@ -5,7 +5,10 @@ namespace NeuralStyle.Farm.Gateway.Scheduling;
 /// it keeps at most as many in flight as live workers have slots. A render leaves its batch when an
 /// event of the batch's attempt ends it (or the gateway takes it back); a batch with no render left
 /// gives its slot back. In memory: after a restart nothing is in flight (running renders were
-/// re-queued). Thread-safe.
+/// re-queued). A batch no worker has claimed (no render of it started or listed in a heartbeat)
+/// for a long while is lost (a worker died between taking it and starting it, or its message was
+/// dropped) and is handed back by <see cref="TakeUnclaimed"/>, so its slot is not leaked forever.
+/// Thread-safe.
 /// </summary>
 internal sealed class InFlightBatches
 {
@@ -24,11 +27,11 @@ internal sealed class InFlightBatches
         }
     }
 
-    public void Add(Guid batchId, IEnumerable<string> keys, int attempt)
+    public void Add(Guid batchId, IEnumerable<string> keys, int attempt, DateTimeOffset dispatched)
     {
         lock (_lock)
         {
-            var batch = new Batch(attempt, keys.ToHashSet(StringComparer.Ordinal));
+            var batch = new Batch(attempt, keys.ToHashSet(StringComparer.Ordinal), dispatched);
             _batches[batchId] = batch;
             foreach (var key in batch.Keys)
             {
@@ -43,6 +46,39 @@ internal sealed class InFlightBatches
         lock (_lock)
         {
             return _batchOfKey.ContainsKey(key);
+        }
+    }
+
+    /// <summary>A worker has these renders: their batches are not lost.</summary>
+    public void Claim(IEnumerable<string> keys)
+    {
+        lock (_lock)
+        {
+            foreach (var key in keys)
+            {
+                if (_batchOfKey.TryGetValue(key, out var id))
+                {
+                    _batches[id].Claimed = true;
+                }
+            }
+        }
+    }
+
+    /// <summary>Removes and returns the batches dispatched before <paramref name="before"/> that no worker has claimed.</summary>
+    public IReadOnlyList<Guid> TakeUnclaimed(DateTimeOffset before)
+    {
+        lock (_lock)
+        {
+            var lost = _batches.Where(b => !b.Value.Claimed && b.Value.Dispatched < before).Select(b => b.Key).ToArray();
+            foreach (var id in lost)
+            {
+                foreach (var key in _batches[id].Keys)
+                {
+                    _batchOfKey.Remove(key);
+                }
+                _batches.Remove(id);
+            }
+            return lost;
         }
     }
 
@@ -80,5 +116,8 @@ internal sealed class InFlightBatches
         return batch.Keys.Count == 0 && _batches.Remove(id);
     }
 
-    private sealed record Batch(int Attempt, HashSet<string> Keys);
+    private sealed record Batch(int Attempt, HashSet<string> Keys, DateTimeOffset Dispatched)
+    {
+        public bool Claimed { get; set; }
+    }
 }

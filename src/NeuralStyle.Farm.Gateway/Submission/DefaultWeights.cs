@@ -46,7 +46,10 @@ internal sealed class DefaultWeights(GatewayOptions options, DirectoryBlobStore 
         try
         {
             Vgg19Weights.Check(path, 1);
-            return await blobs.PutFileAsync(path, CancellationToken.None);
+            // Hashed in place first: at every start but the first the blob is already held, and
+            // reading the file once beats copying half a gigabyte to find that out.
+            var sha256 = Vgg19Weights.HashOf(path);
+            return await blobs.ContainsAsync(sha256, CancellationToken.None) ? sha256 : await blobs.PutFileAsync(path, CancellationToken.None);
         }
         catch (NeuralStyleException e)
         {

@@ -36,7 +36,7 @@ internal sealed class SubmissionPlanner(GatewayOptions options, DirectoryBlobSto
         var resolver = new SpecInputResolver(blobs);
         try
         {
-            var spec = SweepSpecParser.Parse(text, resolver.Resolve);
+            var spec = SweepSpecParser.ParseResolvingInputs(text, resolver.Resolve);
             var overrides = new List<KeyValuePair<string, SettingValue>>();
             if (!spec.Settings.Any(s => s.Key == "weights") && !spec.Axes.Any(a => a.Name == "weights"))
             {

@@ -23,6 +23,7 @@ internal sealed class Cancellations(
     SweepFinisher finisher,
     ProgressThrottle throttle,
     IRenderDispatch dispatch,
+    SchedulerSignal scheduler,
     GatewayInstruments instruments)
 {
     public async Task<bool> CancelSweepAsync(Guid id, CancellationToken cancellationToken)
@@ -39,8 +40,9 @@ internal sealed class Cancellations(
                 throw new FarmRequestException(ErrorCode.InvalidSweep, $"sweep {id} is already {sweep.Status}", 409);
             }
             var (open, shared) = await sweeps.OpenKeysAsync(write, id);
-            var cancelled = await CancelRendersAsync(write, open.Where(k => !shared.Contains(k)).ToArray());
+            // Cells first, while their renders are still unfinished: that is what marks a cell given up.
             await sweeps.CancelAsync(write, id);
+            var cancelled = await CancelRendersAsync(write, open.Where(k => !shared.Contains(k)).ToArray());
             write.AfterCommit(() => finisher.Enqueue(id));
             return cancelled;
         }, cancellationToken);
@@ -95,6 +97,8 @@ internal sealed class Cancellations(
     private async Task TellWorkersAsync(IReadOnlyList<string> running, CancellationToken cancellationToken)
     {
         throttle.Forget(running);
+        // A cancel may change what is queued first; a pass costs little when nothing can go.
+        scheduler.Wake();
         foreach (var key in running)
         {
             await dispatch.CancelAsync(new CancelRender(key), cancellationToken);

@@ -145,6 +145,34 @@ public sealed class WorkerEventsTests : IAsyncLifetime, IDisposable
         Assert.Equal(4, (await _gateway.Dispatch.NextBatchAsync(GatewayHarness.Bound, "a retry after the second failure")).Attempt);
     }
 
+    [Fact]
+    public async Task A_batch_no_worker_claims_in_time_is_queued_again_and_a_claimed_one_is_not()
+    {
+        var (_, key) = await SubmitOneAsync();
+        _gateway.Heartbeat();
+        var lost = await _gateway.Dispatch.NextBatchAsync(GatewayHarness.Bound, "the batch that goes missing");
+
+        _time.Advance(TimeSpan.FromSeconds(20));
+        _gateway.Heartbeat();
+        await _gateway.Scheduler.CheckWorkersAsync(CancellationToken.None);
+        Assert.False(_gateway.Dispatch.TryTakeBatch(out _), "twenty seconds unclaimed is not yet lost");
+        _time.Advance(TimeSpan.FromSeconds(11));
+        _gateway.Heartbeat();
+        await _gateway.Scheduler.CheckWorkersAsync(CancellationToken.None);
+
+        var again = await _gateway.Dispatch.NextBatchAsync(GatewayHarness.Bound, "the lost batch's render, sent again");
+        Assert.Equal((key, lost.Attempt + 1), (again.Renders[0].Key(), again.Attempt));
+        _time.Advance(TimeSpan.FromSeconds(14));
+        _gateway.Heartbeat(running: [key]);
+        _time.Advance(TimeSpan.FromSeconds(14));
+        _gateway.Heartbeat(running: [key]);
+        _time.Advance(TimeSpan.FromSeconds(14));
+        _gateway.Heartbeat(running: [key]);
+        await _gateway.Scheduler.CheckWorkersAsync(CancellationToken.None);
+        Assert.False(_gateway.Dispatch.TryTakeBatch(out _), "a batch a worker lists as running is not lost");
+        Assert.Equal((FarmRenderStatus.Running, 2), ((await _gateway.Farm.GetRenderAsync(key, CancellationToken.None))!.Status, again.Attempt));
+    }
+
     public Task DisposeAsync() => _gateway.DisposeAsync().AsTask();
 
     public void Dispose() => _data.Dispose();

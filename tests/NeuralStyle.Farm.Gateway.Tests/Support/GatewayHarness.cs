@@ -4,6 +4,7 @@ using NeuralStyle.Farm.Contracts.Api;
 using NeuralStyle.Farm.Contracts.Messages;
 using NeuralStyle.Farm.Gateway.Diagnostics;
 using NeuralStyle.Farm.Gateway.Events;
+using NeuralStyle.Farm.Gateway.Export;
 using NeuralStyle.Farm.Gateway.Renders;
 using NeuralStyle.Farm.Gateway.Scheduling;
 using NeuralStyle.Farm.Gateway.Storage;
@@ -12,7 +13,8 @@ namespace NeuralStyle.Farm.Gateway.Tests.Support;
 
 /// <summary>
 /// The gateway core as a host would run it (its hosted services started), with the bus replaced by
-/// a <see cref="RecordingDispatch"/>: a test plays the workers by calling <see cref="Events"/>.
+/// a <see cref="RecordingDispatch"/> and the grid composer by <see cref="TextSweepDocuments"/> (results
+/// here are not images): a test plays the workers by calling <see cref="Events"/>.
 /// </summary>
 internal sealed class GatewayHarness : IAsyncDisposable
 {
@@ -54,6 +56,7 @@ internal sealed class GatewayHarness : IAsyncDisposable
             services.AddSingleton(time);
         }
         services.AddSingleton<IRenderDispatch, RecordingDispatch>();
+        services.AddSingleton<ISweepDocuments, TextSweepDocuments>();
         services.AddFarmGateway(configure?.Invoke(options) ?? options);
         var provider = services.BuildServiceProvider();
         var hosted = provider.GetServices<IHostedService>().ToList();

@@ -2,15 +2,16 @@ using System.IO.Compression;
 using System.Text;
 using NeuralStyle.Farm.Contracts;
 using NeuralStyle.Farm.Contracts.Api;
+using NeuralStyle.Farm.Gateway.Export;
 using NeuralStyle.Farm.Gateway.Storage;
 
-namespace NeuralStyle.Farm.Gateway.Export;
+namespace NeuralStyle.Farm.Gateway.Tests.Support;
 
 /// <summary>
-/// Stand-in for the grid composer until the gateway-grids branch is merged (the lead deletes this
-/// file then): one text blob per page listing its cells, and an archive holding only sweep.json.
+/// The grid composer's double for unit tests whose renders have no real images: one text blob per
+/// page listing its cells, and an archive holding only sweep.json.
 /// </summary>
-internal sealed class PendingSweepDocuments(DirectoryBlobStore blobs) : ISweepDocuments
+internal sealed class TextSweepDocuments(DirectoryBlobStore blobs) : ISweepDocuments
 {
     public async Task<IReadOnlyList<GridPageView>> WriteGridsAsync(SweepDocument sweep, CancellationToken ct)
     {
