@@ -244,6 +244,32 @@ public sealed partial class EmbeddedFarmTests(CliFixture fixture)
     }
 
     [Fact]
+    public async Task The_gateways_refusals_reach_the_user_with_their_detail_and_exit_code()
+    {
+        using var gateway = await ServeProcess.StartGatewayAsync(fixture.NewDirectory(), "--weights", fixture.Weights, "--api-key", "secret");
+        var url = gateway.Url.AbsoluteUri;
+
+        var keyless = CliRun.Of($"submit {Spec("")} --gateway {url}");
+        Assert.Equal(ExitCodes.InvalidUsage, keyless.ExitCode);
+        Assert.Contains("--api-key", keyless.Error);
+        var wrongKey = CliRun.Of($"submit {Spec("")} --gateway {url} --api-key guessed");
+        Assert.Equal(ExitCodes.InvalidUsage, wrongKey.ExitCode);
+        Assert.Contains("not allowed", wrongKey.Error);
+
+        // Within this client's --max-renders but over the gateway's own limit (1000): the gateway's detail is shown.
+        var seeds = string.Join(", ", Enumerable.Range(1, 1001));
+        var tooBig = CliRun.Of($"submit {Spec($"{{seed: [{seeds}]}}")} --max-renders 2000 --gateway {url} --api-key secret");
+        Assert.Equal(ExitCodes.InvalidUsage, tooBig.ExitCode);
+        Assert.Contains("invalid sweep", tooBig.Error);
+        Assert.Contains("1001", tooBig.Error);
+
+        var accepted = CliRun.Of($"submit {Spec("")} --gateway {url} --api-key secret");
+        Assert.True(accepted.ExitCode == 0, accepted.Error);
+        var unknownRender = CliRun.Of($"cancel {new string('0', 64)} --gateway {url} --api-key secret");
+        Assert.Equal(ExitCodes.InputError, unknownRender.ExitCode);
+    }
+
+    [Fact]
     public async Task Ctrl_C_while_waiting_stops_watching_and_leaves_the_sweep_running()
     {
         // The gateway alone has no workers: the sweep stays queued, so only the interrupt ends the wait.
