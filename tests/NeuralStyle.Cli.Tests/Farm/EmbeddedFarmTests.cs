@@ -288,6 +288,24 @@ public sealed partial class EmbeddedFarmTests(CliFixture fixture)
         Assert.Equal(SweepStatus.Running, view.Status);
     }
 
+    [Fact]
+    public async Task A_waited_sweep_cancelled_by_someone_else_ends_the_wait_as_a_partial_result()
+    {
+        using var gateway = await ServeProcess.StartGatewayAsync(fixture.NewDirectory(), "--weights", fixture.Weights);
+        var output = new WatchedWriter();
+        var run = Task.Run(() => CliRun.Of($"submit {Spec("{seed: [1, 2, 3]}")} --gateway {gateway.Url.AbsoluteUri} --wait", CancellationToken.None, output));
+        await output.Seen("watching").WaitAsync(Limit);
+
+        var cancel = CliRun.Of($"cancel {SweepIdIn(output.ToString())} --gateway {gateway.Url.AbsoluteUri}");
+        Assert.Equal(0, cancel.ExitCode);
+        Assert.Contains("cancelling sweep", cancel.Output);
+        var result = await run.WaitAsync(Limit);
+
+        Assert.Equal(ExitCodes.PartialFailure, result.ExitCode);
+        Assert.Contains("3 cancelled of 3", result.Output);
+        Assert.Contains("cancelled", result.Error);
+    }
+
     [GeneratedRegex(@"submitted sweep ([0-9a-f-]{36})")]
     private static partial Regex SubmittedLine();
 }
