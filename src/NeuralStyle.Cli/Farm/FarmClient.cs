@@ -162,7 +162,7 @@ internal sealed partial class FarmClient : IDisposable
         {
             message += response.StatusCode == HttpStatusCode.Unauthorized
                 ? " (this gateway needs an API key: pass --api-key KEY or set NSF_API_KEY)"
-                : " (the gateway does not accept this API key)";
+                : " (check --api-key or NSF_API_KEY)";
         }
         throw new FarmApiException(response.StatusCode, code, message);
     }

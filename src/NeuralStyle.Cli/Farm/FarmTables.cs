@@ -15,18 +15,24 @@ internal static class FarmTables
             AnsiConsole.Write(table);
             return;
         }
+        using var text = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = AnsiSupport.No,
             ColorSystem = ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(output),
+            Out = new AnsiConsoleOutput(text),
         });
         console.Profile.Width = PlainWidth;
         console.Write(table);
+        // Plain text for logs and scripts: no padding to the width, no blank border lines.
+        foreach (var line in text.ToString().Split('\n').Select(l => l.TrimEnd()).Where(l => l.Length > 0))
+        {
+            output.WriteLine(line);
+        }
     }
 
-    /// <summary>A table whose header is the given columns, borders drawn in ASCII (logs and pipes keep their bytes plain).</summary>
+    /// <summary>A table whose header is the given columns, under a rule and with no frame.</summary>
     public static Table Of(params string[] columns)
     {
         var table = new Table().Border(TableBorder.Simple);

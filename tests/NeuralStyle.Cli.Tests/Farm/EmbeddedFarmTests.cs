@@ -61,6 +61,12 @@ public sealed partial class EmbeddedFarmTests(CliFixture fixture)
         Assert.Equal([Path.GetFileName(grid), "renders", "sweep.json"], Directory.EnumerateFileSystemEntries(outDir).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         using var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(outDir, "sweep.json")));
         Assert.Contains("\"succeeded\"", manifest.RootElement.GetRawText());
+
+        // The same sweep again: every render is reused, nothing is queued or uploaded, and it ends at once.
+        var again = await NsfProcess.RunAsync(["submit", Spec("{alpha_beta: [1e-5, 1e-3], style_weight: [10, 1000]}"), "--gateway", serve.Url.AbsoluteUri, "--wait"], Limit);
+        Assert.True(again.ExitCode == 0, $"exit {again.ExitCode}; {again.Output} {again.Error}");
+        Assert.Contains("4 already rendered, 0 queued", again.Output);
+        Assert.DoesNotContain("uploading", again.Output);
     }
 
     [Fact]
@@ -82,7 +88,10 @@ public sealed partial class EmbeddedFarmTests(CliFixture fixture)
         var resumed = first.Concat(rest).Select(e => e.Id).ToArray();
         Assert.Equal(resumed.Distinct().Count(), resumed.Length);
         Assert.Equal(resumed.Order(), resumed);
-        Assert.Equal(all.Select(e => e.Id), resumed);
+        // The log keeps a render's progress events only while it runs (they are pruned when it ends),
+        // so the replay after the end is what the two reads saw, less progress.
+        Assert.Equal(all.Select(e => e.Id), first.Concat(rest).Where(e => all.Any(a => a.Id == e.Id)).Select(e => e.Id));
+        Assert.All(first.Concat(rest).Where(e => all.All(a => a.Id != e.Id)), e => Assert.Equal(FarmEventTypes.RenderProgressed, e.Type));
         Assert.Equal(FarmEventTypes.SweepCompleted, rest[^1].Type);
         Assert.Equal(3, all.Count(e => e.Type == FarmEventTypes.RenderCompleted));
     }
@@ -126,6 +135,41 @@ public sealed partial class EmbeddedFarmTests(CliFixture fixture)
             using var page = await http.GetAsync($"api/sweeps/{id}/grids/0");
             Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
             Assert.Equal("image/png", page.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
+    [Fact]
+    public async Task A_waiting_submit_rides_out_a_gateway_killed_and_restarted_and_still_writes_the_results()
+    {
+        var data = fixture.NewDirectory();
+        var url = ServeProcess.FreeLoopbackUrl();
+        var outDir = Path.Combine(fixture.NewDirectory(), "results");
+        var first = await ServeProcess.StartOnAsync(url, data, "--weights", fixture.Weights);
+        try
+        {
+            var submit = NsfProcess.RunAsync(["submit", Spec("{iterations: [30, 31, 32, 33]}"), "--gateway", url, "--wait", "--out", outDir], Limit);
+            using var http = Http(first);
+            SweepSummary[] sweeps = [];
+            await Wait.UntilAsync(async () =>
+            {
+                sweeps = await RawEvents.GetAsync<SweepSummary[]>(http, "api/sweeps");
+                return sweeps.Length == 1 && sweeps[0].Counts.Succeeded >= 1;
+            }, Limit, () => $"a first render to succeed; stderr: {first.Error}");
+            await first.KillAsync();
+            Assert.True(sweeps[0].Counts.Succeeded < 4, $"the sweep ended before the gateway could be killed ({sweeps[0].Counts})");
+            Assert.False(submit.IsCompleted, "nsf submit ended before the gateway was killed");
+            using var second = await ServeProcess.StartOnAsync(url, data, "--weights", fixture.Weights);
+
+            var run = await submit;
+
+            Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}; stdout: {run.Output}; stderr: {run.Error}; serve: {second.Error}");
+            Assert.Contains("render 4/4", run.Output);
+            Assert.Equal(4, Directory.GetFiles(Path.Combine(outDir, "renders"), "*.png").Length);
+            Assert.Single(Directory.GetFiles(outDir, "grid-*.png"));
+        }
+        finally
+        {
+            first.Dispose();
         }
     }
 
@@ -197,6 +241,69 @@ public sealed partial class EmbeddedFarmTests(CliFixture fixture)
         // It did check the uploaded images, with the image-only library.
         Assert.Contains(libraries, l => l.EndsWith("libnsf_image.so", StringComparison.Ordinal));
         Assert.DoesNotContain(libraries, l => l.Contains("libtorch", StringComparison.Ordinal) || l.Contains("libc10", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_gateways_refusals_reach_the_user_with_their_detail_and_exit_code()
+    {
+        using var gateway = await ServeProcess.StartGatewayAsync(fixture.NewDirectory(), "--weights", fixture.Weights, "--api-key", "secret");
+        var url = gateway.Url.AbsoluteUri;
+
+        var keyless = CliRun.Of($"submit {Spec("")} --gateway {url}");
+        Assert.Equal(ExitCodes.InvalidUsage, keyless.ExitCode);
+        Assert.Contains("--api-key", keyless.Error);
+        var wrongKey = CliRun.Of($"submit {Spec("")} --gateway {url} --api-key guessed");
+        Assert.Equal(ExitCodes.InvalidUsage, wrongKey.ExitCode);
+        Assert.Contains("not allowed", wrongKey.Error);
+
+        // Within this client's --max-renders but over the gateway's own limit (1000): the gateway's detail is shown.
+        var seeds = string.Join(", ", Enumerable.Range(1, 1001));
+        var tooBig = CliRun.Of($"submit {Spec($"{{seed: [{seeds}]}}")} --max-renders 2000 --gateway {url} --api-key secret");
+        Assert.Equal(ExitCodes.InvalidUsage, tooBig.ExitCode);
+        Assert.Contains("invalid sweep", tooBig.Error);
+        Assert.Contains("1001", tooBig.Error);
+
+        var accepted = CliRun.Of($"submit {Spec("")} --gateway {url} --api-key secret");
+        Assert.True(accepted.ExitCode == 0, accepted.Error);
+        var unknownRender = CliRun.Of($"cancel {new string('0', 64)} --gateway {url} --api-key secret");
+        Assert.Equal(ExitCodes.InputError, unknownRender.ExitCode);
+    }
+
+    [Fact]
+    public async Task Ctrl_C_while_waiting_stops_watching_and_leaves_the_sweep_running()
+    {
+        // The gateway alone has no workers: the sweep stays queued, so only the interrupt ends the wait.
+        using var gateway = await ServeProcess.StartGatewayAsync(fixture.NewDirectory(), "--weights", fixture.Weights);
+        using var interrupt = new CancellationTokenSource();
+        var output = new WatchedWriter();
+        var run = Task.Run(() => CliRun.Of($"submit {Spec("{seed: [1, 2]}")} --gateway {gateway.Url.AbsoluteUri} --wait", interrupt.Token, output));
+        await output.Seen("watching").WaitAsync(Limit);
+        interrupt.Cancel();
+        var result = await run.WaitAsync(Limit);
+
+        Assert.Equal(ExitCodes.Cancelled, result.ExitCode);
+        Assert.Contains("goes on at the gateway", result.Error);
+        using var http = Http(gateway);
+        var view = await RawEvents.GetAsync<SweepView>(http, $"api/sweeps/{SweepIdIn(output.ToString())}");
+        Assert.Equal(SweepStatus.Running, view.Status);
+    }
+
+    [Fact]
+    public async Task A_waited_sweep_cancelled_by_someone_else_ends_the_wait_as_a_partial_result()
+    {
+        using var gateway = await ServeProcess.StartGatewayAsync(fixture.NewDirectory(), "--weights", fixture.Weights);
+        var output = new WatchedWriter();
+        var run = Task.Run(() => CliRun.Of($"submit {Spec("{seed: [1, 2, 3]}")} --gateway {gateway.Url.AbsoluteUri} --wait", CancellationToken.None, output));
+        await output.Seen("watching").WaitAsync(Limit);
+
+        var cancel = CliRun.Of($"cancel {SweepIdIn(output.ToString())} --gateway {gateway.Url.AbsoluteUri}");
+        Assert.Equal(0, cancel.ExitCode);
+        Assert.Contains("cancelling sweep", cancel.Output);
+        var result = await run.WaitAsync(Limit);
+
+        Assert.Equal(ExitCodes.PartialFailure, result.ExitCode);
+        Assert.Contains("3 cancelled of 3", result.Output);
+        Assert.Contains("cancelled", result.Error);
     }
 
     [GeneratedRegex(@"submitted sweep ([0-9a-f-]{36})")]

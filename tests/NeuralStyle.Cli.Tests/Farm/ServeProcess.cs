@@ -49,14 +49,27 @@ public sealed partial class ServeProcess : IDisposable
     public string Error { get { lock (_error) { return _error.ToString(); } } }
 
     /// <summary>Starts <c>nsf serve --urls http://127.0.0.1:0 --data DATA</c> plus <paramref name="extra"/>, and waits until it is healthy.</summary>
-    public static Task<ServeProcess> StartAsync(string data, params string[] extra) => StartAsync("serve", data, extra);
+    public static Task<ServeProcess> StartAsync(string data, params string[] extra) => StartAsync("serve", "http://127.0.0.1:0", data, extra);
+
+    /// <summary>Starts <c>nsf serve</c> on a given URL (to come back on the same port after a kill).</summary>
+    public static Task<ServeProcess> StartOnAsync(string url, string data, params string[] extra) => StartAsync("serve", url, data, extra);
 
     /// <summary>Starts <c>nsf gateway</c> (no workers) the same way.</summary>
-    public static Task<ServeProcess> StartGatewayAsync(string data, params string[] extra) => StartAsync("gateway", data, extra);
+    public static Task<ServeProcess> StartGatewayAsync(string data, params string[] extra) => StartAsync("gateway", "http://127.0.0.1:0", data, extra);
 
-    private static async Task<ServeProcess> StartAsync(string verb, string data, string[] extra)
+    /// <summary>A loopback URL on a port free now.</summary>
+    public static string FreeLoopbackUrl()
     {
-        var serve = new ServeProcess([verb, "--urls", "http://127.0.0.1:0", "--data", data, .. extra]);
+        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return $"http://127.0.0.1:{port}";
+    }
+
+    private static async Task<ServeProcess> StartAsync(string verb, string url, string data, string[] extra)
+    {
+        var serve = new ServeProcess([verb, "--urls", url, "--data", data, .. extra]);
         try
         {
             using var bound = new CancellationTokenSource(StartLimit);
