@@ -15,9 +15,9 @@ public sealed class MessagesJsonTests
         { new CancelRender(Renders.OtherKey), ["key"] },
         { new CancelSweep(Batch), ["sweep_id"] },
         { new RenderStarted(Renders.OtherKey, Batch, "gpu-1/cuda:0", 1), ["key", "batch_id", "worker", "attempt"] },
-        { new RenderProgressed(Renders.OtherKey, 40, Losses, 3.5, [0x89, 0x50, 0x4e, 0x47]), ["key", "iteration", "losses", "iterations_per_second", "preview_png"] },
-        { new RenderProgressed(Renders.OtherKey, 40, Losses, 3.5), ["key", "iteration", "losses", "iterations_per_second"] },
-        { new RenderCompleted(Renders.OtherKey, Renders.Content, Losses, 61.25, "gpu-1/cuda:0", 1), ["key", "result_sha256", "losses", "seconds", "worker", "attempt"] },
+        { new RenderProgressed(Renders.OtherKey, 40, Losses, 3.5, [0x89, 0x50, 0x4e, 0x47]), ["key", "iteration", "losses", "iterations_per_second", "preview_png", "total_iterations"] },
+        { new RenderProgressed(Renders.OtherKey, 40, Losses, 3.5), ["key", "iteration", "losses", "iterations_per_second", "total_iterations"] },
+        { new RenderCompleted(Renders.OtherKey, Renders.Content, Losses, 61.25, "gpu-1/cuda:0", 1), ["key", "result_sha256", "losses", "seconds", "worker", "attempt", "iteration", "batch_size"] },
         { new RenderFailed(Renders.OtherKey, "device_out_of_memory", "needs 9 GiB", true, 3, "gpu-1/cuda:0"), ["key", "error_code", "message", "retryable", "attempt", "worker"] },
         { new SweepCompleted(Batch, 10, 1, 2), ["sweep_id", "completed", "failed", "cancelled"] },
     };
@@ -81,7 +81,7 @@ public sealed class MessagesJsonTests
         // MassTransit refuses message types outside a namespace (design.md, section 2).
         Assert.All(typeof(RenderBatch).Assembly.GetExportedTypes().Where(t => t.Namespace?.EndsWith(".Messages", StringComparison.Ordinal) == true),
             t => Assert.Equal("NeuralStyle.Farm.Contracts.Messages", t.Namespace));
-        Assert.Equal(9, typeof(RenderBatch).Assembly.GetExportedTypes().Count(t => t.Namespace == "NeuralStyle.Farm.Contracts.Messages"));
+        Assert.Equal(10, typeof(RenderBatch).Assembly.GetExportedTypes().Count(t => t.Namespace == "NeuralStyle.Farm.Contracts.Messages"));
     }
 
     [Fact]

@@ -81,7 +81,8 @@ internal sealed partial class WorkerEvents(
             LogMalformed(nameof(RenderCompleted), completed.Key);
             return;
         }
-        var freed = inFlight.Finish(completed.Key, completed.Attempt);
+        // The slot is given back only once the store has the outcome: a write that fails (and is
+        // retried by the bus) leaves the render running and in flight, never running and forgotten.
         var applied = await database.WriteAsync(async write =>
         {
             var row = await renders.GetAsync(write, completed.Key);
@@ -100,6 +101,7 @@ internal sealed partial class WorkerEvents(
             await EndedAsync(write, completed.Key, FarmEventTypes.RenderCompleted);
             return true;
         }, cancellationToken);
+        var freed = inFlight.Finish(completed.Key, completed.Attempt);
         if (applied)
         {
             instruments.RenderFinished(StatusWords.Succeeded);
@@ -113,7 +115,6 @@ internal sealed partial class WorkerEvents(
         {
             return;
         }
-        var freed = inFlight.Finish(failed.Key, failed.Attempt);
         var outcome = await database.WriteAsync<string?>(async write =>
         {
             var row = await renders.GetAsync(write, failed.Key);
@@ -139,6 +140,7 @@ internal sealed partial class WorkerEvents(
             }
             return status;
         }, cancellationToken);
+        var freed = inFlight.Finish(failed.Key, failed.Attempt);
         if (outcome == StatusWords.Queued)
         {
             instruments.RenderRequeued("failure");

@@ -27,11 +27,23 @@ internal sealed class InFlightBatches
         }
     }
 
+    /// <summary>
+    /// A batch was sent. A render still counted in an older batch (cancelled there, then asked for
+    /// again before the old attempt answered) leaves it, so the older batch's slot is freed once
+    /// empty instead of being held by a render that now belongs to the new attempt.
+    /// </summary>
     public void Add(Guid batchId, IEnumerable<string> keys, int attempt, DateTimeOffset dispatched)
     {
         lock (_lock)
         {
             var batch = new Batch(attempt, keys.ToHashSet(StringComparer.Ordinal), dispatched);
+            foreach (var key in batch.Keys)
+            {
+                if (_batchOfKey.TryGetValue(key, out var older) && older != batchId)
+                {
+                    Remove(key, older);
+                }
+            }
             _batches[batchId] = batch;
             foreach (var key in batch.Keys)
             {
